@@ -1,0 +1,24 @@
+package mmspec
+
+// MarkDateTimes makes every date-time property a plain value that is left
+// out when unset.
+//
+// The generator maps format date-time to the project's DateTime type (see
+// cfg.yaml), which decodes the service's zone-less times and tells null from
+// absent itself. A pointer would lose that difference: encoding/json turns
+// null into a nil pointer without asking the type. So the property is a value
+// ("x-go-type-skip-optional-pointer") tagged omitzero ("x-omitzero"), and
+// DateTime.IsZero reports "absent".
+func MarkDateTimes(doc map[string]any) error {
+	eachSchema(doc, func(s object) {
+		props, _ := s["properties"].(object)
+		for _, k := range sortedKeys(props) {
+			p, _ := props[k].(object)
+			if p["type"] == "string" && p["format"] == "date-time" {
+				p["x-go-type-skip-optional-pointer"] = true
+				p["x-omitzero"] = true
+			}
+		}
+	})
+	return nil
+}
