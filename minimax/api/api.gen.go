@@ -1123,8 +1123,8 @@ func (e GetPayrollSettingsParamsOrder) Valid() bool {
 
 // Account defines model for Account.
 type Account struct {
-	// AccountId Account id.
-	AccountId *int64 `json:"AccountId,omitempty"`
+	// AccountID Account id.
+	AccountID *int64 `json:"AccountId,omitempty"`
 
 	// AllowedPosting Possible values:V; B; D; N Posting side: V – debit and credit, B – only debit, D – only credit, N – Posting is not allowed.
 	AllowedPosting *string `json:"AllowedPosting,omitempty"`
@@ -1178,8 +1178,8 @@ type AddressModel struct {
 	// Address Address.
 	Address *string `json:"Address,omitempty"`
 
-	// AddressId Address id.
-	AddressId *int64 `json:"AddressId,omitempty"`
+	// AddressID Address id.
+	AddressID *int64 `json:"AddressId,omitempty"`
 
 	// City City.
 	City    *string  `json:"City,omitempty"`
@@ -1223,8 +1223,8 @@ type AgregateInvoice struct {
 
 // Analytic defines model for Analytic.
 type Analytic struct {
-	// AnalyticId Analytic id.
-	AnalyticId *int64 `json:"AnalyticId,omitempty"`
+	// AnalyticID Analytic id.
+	AnalyticID *int64 `json:"AnalyticId,omitempty"`
 
 	// Code Analytic code.
 	Code *string `json:"Code,omitempty"`
@@ -1243,8 +1243,8 @@ type Analytic struct {
 
 // AnalyticSearch defines model for AnalyticSearch.
 type AnalyticSearch struct {
-	// AnalyticId Analytic id.
-	AnalyticId *int64 `json:"AnalyticId,omitempty"`
+	// AnalyticID Analytic id.
+	AnalyticID *int64 `json:"AnalyticId,omitempty"`
 
 	// Code Analytic code.
 	Code *string `json:"Code,omitempty"`
@@ -1268,8 +1268,8 @@ type Attachment struct {
 	// AttachmentFileName Attachment name for file.
 	AttachmentFileName *string `json:"AttachmentFileName,omitempty"`
 
-	// AttachmentId Attachment id.
-	AttachmentId *int64 `json:"AttachmentId,omitempty"`
+	// AttachmentID Attachment id.
+	AttachmentID *int64 `json:"AttachmentId,omitempty"`
 
 	// AttachmentMimeType Attachment mime type.
 	AttachmentMimeType *string `json:"AttachmentMimeType,omitempty"`
@@ -1280,8 +1280,8 @@ type AttachmentLink struct {
 	// Description Attachment description.
 	Description *string `json:"Description,omitempty"`
 
-	// DocumentAttachmentId Document attachment id.
-	DocumentAttachmentId *int64 `json:"DocumentAttachmentId,omitempty"`
+	// DocumentAttachmentID Document attachment id.
+	DocumentAttachmentID *int64 `json:"DocumentAttachmentId,omitempty"`
 
 	// EntryDate Entry date.
 	EntryDate DateTime `json:"EntryDate,omitempty,omitzero"`
@@ -1301,8 +1301,8 @@ type BankAccount struct {
 	// BIC Bank Identifier Code.
 	BIC *string `json:"BIC,omitempty"`
 
-	// BankAccountId Bank account id.
-	BankAccountId *int64   `json:"BankAccountId,omitempty"`
+	// BankAccountID Bank account id.
+	BankAccountID *int64   `json:"BankAccountId,omitempty"`
 	Customer      *FkField `json:"Customer,omitempty"`
 
 	// Default Default IBAN: D – Yes, N – No.
@@ -1339,8 +1339,8 @@ type ChartDashboardMonth struct {
 
 // Contact defines model for Contact.
 type Contact struct {
-	// ContactId Contact id.
-	ContactId *int64   `json:"ContactId,omitempty"`
+	// ContactID Contact id.
+	ContactID *int64   `json:"ContactId,omitempty"`
 	Customer  *FkField `json:"Customer,omitempty"`
 
 	// Default Default contact: D – Yes, N – No.
@@ -1374,8 +1374,8 @@ type Country struct {
 	// Code Country code.
 	Code *string `json:"Code,omitempty"`
 
-	// CountryId Country id.
-	CountryId *int64   `json:"CountryId,omitempty"`
+	// CountryID Country id.
+	CountryID *int64   `json:"CountryId,omitempty"`
 	Currency  *FkField `json:"Currency,omitempty"`
 
 	// Name Country name.
@@ -1387,8 +1387,8 @@ type Currency struct {
 	// Code Currency code.
 	Code *string `json:"Code,omitempty"`
 
-	// CurrencyId Currency id.
-	CurrencyId *int64 `json:"CurrencyId,omitempty"`
+	// CurrencyID Currency id.
+	CurrencyID *int64 `json:"CurrencyId,omitempty"`
 
 	// Name Currency name.
 	Name *string `json:"Name,omitempty"`
@@ -1419,8 +1419,8 @@ type Customer struct {
 	CountryName *string  `json:"CountryName,omitempty"`
 	Currency    *FkField `json:"Currency,omitempty"`
 
-	// CustomerId Customer id.
-	CustomerId *int64 `json:"CustomerId,omitempty"`
+	// CustomerID Customer id.
+	CustomerID *int64 `json:"CustomerId,omitempty"`
 
 	// EInvoiceIssuing Possible values:SeNePripravlja; RocniIzvoz; Ponudnik; EPosta e-Invoices issuing type: SeNePripravlja - None(won't be prepared) RocniIzvoz - Import to bank Ponudnik -Import to ZZInet EPosta - Send by email
 	EInvoiceIssuing *string `json:"EInvoiceIssuing,omitempty"`
@@ -1478,8 +1478,8 @@ type CustomerSearch struct {
 	Code    *string  `json:"Code,omitempty"`
 	Country *FkField `json:"Country,omitempty"`
 
-	// CustomerId Customer id.
-	CustomerId *int64 `json:"CustomerId,omitempty"`
+	// CustomerID Customer id.
+	CustomerID *int64 `json:"CustomerId,omitempty"`
 
 	// Name Customer title.
 	Name *string `json:"Name,omitempty"`
@@ -1512,8 +1512,8 @@ type DashboardCustomer struct {
 	// Customer Customer name.
 	Customer *string `json:"Customer,omitempty"`
 
-	// CustomerId Customer id.
-	CustomerId *int64 `json:"CustomerId,omitempty"`
+	// CustomerID Customer id.
+	CustomerID *int64 `json:"CustomerId,omitempty"`
 
 	// Position Position.
 	Position *int64 `json:"Position,omitempty"`
@@ -1546,8 +1546,8 @@ type Document struct {
 	// DocumentDate Document date.
 	DocumentDate DateTime `json:"DocumentDate,omitempty,omitzero"`
 
-	// DocumentId Document id.
-	DocumentId       *int64   `json:"DocumentId,omitempty"`
+	// DocumentID Document id.
+	DocumentID       *int64   `json:"DocumentId,omitempty"`
 	Employee         *FkField `json:"Employee,omitempty"`
 	RecordDtModified DateTime `json:"RecordDtModified,omitempty,omitzero"`
 
@@ -1564,8 +1564,8 @@ type DocumentAttachment struct {
 	Description *string  `json:"Description,omitempty"`
 	Document    *FkField `json:"Document,omitempty"`
 
-	// DocumentAttachmentId Document attachment id.
-	DocumentAttachmentId *int64 `json:"DocumentAttachmentId,omitempty"`
+	// DocumentAttachmentID Document attachment id.
+	DocumentAttachmentID *int64 `json:"DocumentAttachmentId,omitempty"`
 
 	// EntryDate Entry date.
 	EntryDate DateTime `json:"EntryDate,omitempty,omitzero"`
@@ -1592,8 +1592,8 @@ type DocumentNumbering struct {
 	// Document Possible values:IR; PD; PR Document numbering codes. IR – Issued invoice PD – Proforma invoice PR – Received invoice
 	Document *string `json:"Document,omitempty"`
 
-	// DocumentNumberingId DocumentNumbering id.
-	DocumentNumberingId *int64 `json:"DocumentNumberingId,omitempty"`
+	// DocumentNumberingID DocumentNumbering id.
+	DocumentNumberingID *int64 `json:"DocumentNumberingId,omitempty"`
 
 	// Name Name.
 	Name *string `json:"Name,omitempty"`
@@ -1625,8 +1625,8 @@ type DocumentSearch struct {
 	// DocumentDate Document date.
 	DocumentDate DateTime `json:"DocumentDate,omitempty,omitzero"`
 
-	// DocumentId Document id.
-	DocumentId *int64   `json:"DocumentId,omitempty"`
+	// DocumentID Document id.
+	DocumentID *int64   `json:"DocumentId,omitempty"`
 	Employee   *FkField `json:"Employee,omitempty"`
 }
 
@@ -1661,8 +1661,8 @@ type Employee struct {
 	// DateOfBirth Employee date of birth.
 	DateOfBirth DateTime `json:"DateOfBirth,omitempty,omitzero"`
 
-	// EmployeeId Employee id.
-	EmployeeId *int64 `json:"EmployeeId,omitempty"`
+	// EmployeeID Employee id.
+	EmployeeID *int64 `json:"EmployeeId,omitempty"`
 
 	// EmploymentEndDate Employment end date.
 	EmploymentEndDate DateTime `json:"EmploymentEndDate,omitempty,omitzero"`
@@ -1710,8 +1710,8 @@ type EmployeeSearch struct {
 	// DateOfBirth Employee date of birth.
 	DateOfBirth DateTime `json:"DateOfBirth,omitempty,omitzero"`
 
-	// EmployeeId Employee id.
-	EmployeeId *int64 `json:"EmployeeId,omitempty"`
+	// EmployeeID Employee id.
+	EmployeeID *int64 `json:"EmployeeId,omitempty"`
 
 	// EmploymentEndDate Employment end date.
 	EmploymentEndDate DateTime `json:"EmploymentEndDate,omitempty,omitzero"`
@@ -1749,8 +1749,8 @@ type FkField struct {
 	// Name Record name.
 	Name *string `json:"Name,omitempty"`
 
-	// ResourceUrl Url to full record details.
-	ResourceUrl *string `json:"ResourceUrl,omitempty"`
+	// ResourceURL Url to full record details.
+	ResourceURL *string `json:"ResourceUrl,omitempty"`
 }
 
 // Inbox defines model for Inbox.
@@ -1783,7 +1783,7 @@ type Inbox struct {
 
 	// InboxDate Inbox date.
 	InboxDate DateTime `json:"InboxDate,omitempty,omitzero"`
-	InboxId   *int64   `json:"InboxId,omitempty"`
+	InboxID   *int64   `json:"InboxId,omitempty"`
 
 	// InboxType Inbox type: PR - for received invoice IZP - for bank statements Ostalo - for other types Neznano - for unknown types
 	InboxType        *string  `json:"InboxType,omitempty"`
@@ -1810,7 +1810,7 @@ type InboxAttachment struct {
 	// AttachmentMimeType Attachment mime type.
 	AttachmentMimeType *string  `json:"AttachmentMimeType,omitempty"`
 	Inbox              *FkField `json:"Inbox,omitempty"`
-	InboxAttachmentId  *int64   `json:"InboxAttachmentId,omitempty"`
+	InboxAttachmentID  *int64   `json:"InboxAttachmentId,omitempty"`
 	RecordDtModified   DateTime `json:"RecordDtModified,omitempty,omitzero"`
 
 	// RowVersion Row version is used for concurrency check.
@@ -1922,8 +1922,8 @@ type IssuedInvoice struct {
 	// IssuedInvoiceAdditionalSourceDocument Additional source documents.
 	IssuedInvoiceAdditionalSourceDocument *[]IssuedInvoiceAdditionalSourceDocument `json:"IssuedInvoiceAdditionalSourceDocument,omitempty"`
 
-	// IssuedInvoiceId Issued invoice id.
-	IssuedInvoiceId *int64 `json:"IssuedInvoiceId,omitempty"`
+	// IssuedInvoiceID Issued invoice id.
+	IssuedInvoiceID *int64 `json:"IssuedInvoiceId,omitempty"`
 
 	// IssuedInvoicePaymentMethods Payment methods.
 	IssuedInvoicePaymentMethods *[]IssuedInvoicePaymentMethod `json:"IssuedInvoicePaymentMethods,omitempty"`
@@ -2003,8 +2003,8 @@ type IssuedInvoice struct {
 type IssuedInvoiceAdditionalSourceDocument struct {
 	IssuedInvoice *FkField `json:"IssuedInvoice,omitempty"`
 
-	// IssuedInvoiceAdditionalSourceDocumentId Issued invoice additional source document id.
-	IssuedInvoiceAdditionalSourceDocumentId *int64   `json:"IssuedInvoiceAdditionalSourceDocumentId,omitempty"`
+	// IssuedInvoiceAdditionalSourceDocumentID Issued invoice additional source document id.
+	IssuedInvoiceAdditionalSourceDocumentID *int64   `json:"IssuedInvoiceAdditionalSourceDocumentId,omitempty"`
 	RecordDtModified                        DateTime `json:"RecordDtModified,omitempty,omitzero"`
 
 	// RowVersion Row version is used for concurrency check.
@@ -2034,8 +2034,8 @@ type IssuedInvoicePaymentMethod struct {
 	IssuedInvoice             *FkField `json:"IssuedInvoice,omitempty"`
 	IssuedInvoiceCancellation *FkField `json:"IssuedInvoiceCancellation,omitempty"`
 
-	// IssuedInvoicePaymentMethodId Issued invoice payment method id.
-	IssuedInvoicePaymentMethodId *int64   `json:"IssuedInvoicePaymentMethodId,omitempty"`
+	// IssuedInvoicePaymentMethodID Issued invoice payment method id.
+	IssuedInvoicePaymentMethodID *int64   `json:"IssuedInvoicePaymentMethodId,omitempty"`
 	PaymentMethod                *FkField `json:"PaymentMethod,omitempty"`
 	RecordDtModified             DateTime `json:"RecordDtModified,omitempty,omitzero"`
 	Revenue                      *FkField `json:"Revenue,omitempty"`
@@ -2055,8 +2055,8 @@ type IssuedInvoicePaymentMethodSearch struct {
 	// Name Payment method name.
 	Name *string `json:"Name,omitempty"`
 
-	// PaymentMethodId Payment method id.
-	PaymentMethodId *int64 `json:"PaymentMethodId,omitempty"`
+	// PaymentMethodID Payment method id.
+	PaymentMethodID *int64 `json:"PaymentMethodId,omitempty"`
 
 	// Type Payment type: T - bank G - cash B - cash register K - card D - other
 	Type *string `json:"Type,omitempty"`
@@ -2104,8 +2104,8 @@ type IssuedInvoicePosting struct {
 	// ForwardToSEF Only for Minimax RS organisations that send data to eFaktura. Forwarding VAT data to SEF Options: Zbirno - Group Posamicno - Individual
 	ForwardToSEF *string `json:"ForwardToSEF,omitempty"`
 
-	// IssuedInvoicePostingId Issued invoice posting id.
-	IssuedInvoicePostingId *int64 `json:"IssuedInvoicePostingId,omitempty"`
+	// IssuedInvoicePostingID Issued invoice posting id.
+	IssuedInvoicePostingID *int64 `json:"IssuedInvoicePostingId,omitempty"`
 
 	// IssuedInvoicePostingPaymentMethods Payment methods. Only available on document types: daily income issued invoice
 	IssuedInvoicePostingPaymentMethods                         *[]IssuedInvoicePostingPaymentMethod                        `json:"IssuedInvoicePostingPaymentMethods,omitempty"`
@@ -2141,8 +2141,8 @@ type IssuedInvoicePosting struct {
 
 // IssuedInvoicePostingPaymentMethod defines model for IssuedInvoicePostingPaymentMethod.
 type IssuedInvoicePostingPaymentMethod struct {
-	// AdvancePaymentIssuedInvoicePostingId Reference to the advance payment invoice that is being taken into account by the underlying payment.
-	AdvancePaymentIssuedInvoicePostingId *int64 `json:"AdvancePaymentIssuedInvoicePostingId,omitempty"`
+	// AdvancePaymentIssuedInvoicePostingID Reference to the advance payment invoice that is being taken into account by the underlying payment.
+	AdvancePaymentIssuedInvoicePostingID *int64 `json:"AdvancePaymentIssuedInvoicePostingId,omitempty"`
 
 	// Amount Payment amount in document currency.
 	Amount *float64 `json:"Amount,omitempty"`
@@ -2153,8 +2153,8 @@ type IssuedInvoicePostingPaymentMethod struct {
 	Customer                 *FkField `json:"Customer,omitempty"`
 	IssuedInvoicePosting     *FkField `json:"IssuedInvoicePosting,omitempty"`
 
-	// IssuedInvoicePostingPaymentMethodId Issued invoice payment method id.
-	IssuedInvoicePostingPaymentMethodId *int64   `json:"IssuedInvoicePostingPaymentMethodId,omitempty"`
+	// IssuedInvoicePostingPaymentMethodID Issued invoice payment method id.
+	IssuedInvoicePostingPaymentMethodID *int64   `json:"IssuedInvoicePostingPaymentMethodId,omitempty"`
 	PaymentMethod                       *FkField `json:"PaymentMethod,omitempty"`
 	RecordDtModified                    DateTime `json:"RecordDtModified,omitempty,omitzero"`
 	Revenue                             *FkField `json:"Revenue,omitempty"`
@@ -2171,8 +2171,8 @@ type IssuedInvoicePostingPaymentMethodSearch struct {
 	// Name Payment method name.
 	Name *string `json:"Name,omitempty"`
 
-	// PaymentMethodId Payment method id.
-	PaymentMethodId *int64 `json:"PaymentMethodId,omitempty"`
+	// PaymentMethodID Payment method id.
+	PaymentMethodID *int64 `json:"PaymentMethodId,omitempty"`
 
 	// Type Payment type: T - bank G - cash K - card D - other I - included in outcome A - advance payment
 	Type *string `json:"Type,omitempty"`
@@ -2190,8 +2190,8 @@ type IssuedInvoicePostingRetailDataForBookkeeping struct {
 type IssuedInvoicePostingRetailDataForBookkeepingRow struct {
 	IssuedInvoicePosting *FkField `json:"IssuedInvoicePosting,omitempty"`
 
-	// IssuedInvoicePostingRetailId Issued invoice posting retail id.
-	IssuedInvoicePostingRetailId *int64 `json:"IssuedInvoicePostingRetailId,omitempty"`
+	// IssuedInvoicePostingRetailID Issued invoice posting retail id.
+	IssuedInvoicePostingRetailID *int64 `json:"IssuedInvoicePostingRetailId,omitempty"`
 
 	// PurchaseValue Item purchase value.
 	PurchaseValue    *float64 `json:"PurchaseValue,omitempty"`
@@ -2224,8 +2224,8 @@ type IssuedInvoicePostingRetailDataForStockManagementRow struct {
 	BatchNumber          *string  `json:"BatchNumber,omitempty"`
 	IssuedInvoicePosting *FkField `json:"IssuedInvoicePosting,omitempty"`
 
-	// IssuedInvoicePostingRetailId Issued invoice posting retail id.
-	IssuedInvoicePostingRetailId *int64   `json:"IssuedInvoicePostingRetailId,omitempty"`
+	// IssuedInvoicePostingRetailID Issued invoice posting retail id.
+	IssuedInvoicePostingRetailID *int64   `json:"IssuedInvoicePostingRetailId,omitempty"`
 	Item                         *FkField `json:"Item,omitempty"`
 
 	// Price Item price.
@@ -2262,8 +2262,8 @@ type IssuedInvoicePostingRetailDataForValueBasedStockManagement struct {
 type IssuedInvoicePostingRetailDataForValueBasedStockManagementRow struct {
 	IssuedInvoicePosting *FkField `json:"IssuedInvoicePosting,omitempty"`
 
-	// IssuedInvoicePostingRetailId Issued invoice posting retail id.
-	IssuedInvoicePostingRetailId *int64   `json:"IssuedInvoicePostingRetailId,omitempty"`
+	// IssuedInvoicePostingRetailID Issued invoice posting retail id.
+	IssuedInvoicePostingRetailID *int64   `json:"IssuedInvoicePostingRetailId,omitempty"`
 	RecordDtModified             DateTime `json:"RecordDtModified,omitempty,omitzero"`
 
 	// RowVersion Row version is used for concurrency check.
@@ -2288,8 +2288,8 @@ type IssuedInvoicePostingRevenue struct {
 	AmountInDomesticCurrency *float64 `json:"AmountInDomesticCurrency,omitempty"`
 	IssuedInvoicePosting     *FkField `json:"IssuedInvoicePosting,omitempty"`
 
-	// IssuedInvoicePostingRevenueId Issued invoice posting revenue id.
-	IssuedInvoicePostingRevenueId *int64   `json:"IssuedInvoicePostingRevenueId,omitempty"`
+	// IssuedInvoicePostingRevenueID Issued invoice posting revenue id.
+	IssuedInvoicePostingRevenueID *int64   `json:"IssuedInvoicePostingRevenueId,omitempty"`
 	RecordDtModified              DateTime `json:"RecordDtModified,omitempty,omitzero"`
 
 	// RowVersion Row version is used for concurrency check.
@@ -2307,8 +2307,8 @@ type IssuedInvoicePostingSearch struct {
 	// DocumentType Document type.
 	DocumentType *string `json:"DocumentType,omitempty"`
 
-	// IssuedInvoicePostingId Issued invoice posting id.
-	IssuedInvoicePostingId *int64   `json:"IssuedInvoicePostingId,omitempty"`
+	// IssuedInvoicePostingID Issued invoice posting id.
+	IssuedInvoicePostingID *int64   `json:"IssuedInvoicePostingId,omitempty"`
 	RecordDtModified       DateTime `json:"RecordDtModified,omitempty,omitzero"`
 
 	// RowVersion Row version is used for concurrency check.
@@ -2320,12 +2320,12 @@ type IssuedInvoicePostingSearch struct {
 
 // IssuedInvoicePostingTax defines model for IssuedInvoicePostingTax.
 type IssuedInvoicePostingTax struct {
-	// AdvancePaymentIssuedInvoicePostingTaxId Reference to the advance payment invoice tax record that is being taken into account by the underlying tax record.
-	AdvancePaymentIssuedInvoicePostingTaxId *int64   `json:"AdvancePaymentIssuedInvoicePostingTaxId,omitempty"`
+	// AdvancePaymentIssuedInvoicePostingTaxID Reference to the advance payment invoice tax record that is being taken into account by the underlying tax record.
+	AdvancePaymentIssuedInvoicePostingTaxID *int64   `json:"AdvancePaymentIssuedInvoicePostingTaxId,omitempty"`
 	IssuedInvoicePosting                    *FkField `json:"IssuedInvoicePosting,omitempty"`
 
-	// IssuedInvoicePostingTaxId Issued invoice posting tax id.
-	IssuedInvoicePostingTaxId *int64   `json:"IssuedInvoicePostingTaxId,omitempty"`
+	// IssuedInvoicePostingTaxID Issued invoice posting tax id.
+	IssuedInvoicePostingTaxID *int64   `json:"IssuedInvoicePostingTaxId,omitempty"`
 	RecordDtModified          DateTime `json:"RecordDtModified,omitempty,omitzero"`
 
 	// RowVersion Row version is used for concurrency check.
@@ -2379,8 +2379,8 @@ type IssuedInvoiceRow struct {
 	DiscountPercent *float64 `json:"DiscountPercent,omitempty"`
 	IssuedInvoice   *FkField `json:"IssuedInvoice,omitempty"`
 
-	// IssuedInvoiceRowId Issued invoice id.
-	IssuedInvoiceRowId *int64   `json:"IssuedInvoiceRowId,omitempty"`
+	// IssuedInvoiceRowID Issued invoice id.
+	IssuedInvoiceRowID *int64   `json:"IssuedInvoiceRowId,omitempty"`
 	Item               *FkField `json:"Item,omitempty"`
 
 	// ItemCode Item code.
@@ -2464,8 +2464,8 @@ type IssuedInvoiceSearch struct {
 	// InvoiceValue Invoice value.
 	InvoiceValue *float64 `json:"InvoiceValue,omitempty"`
 
-	// IssuedInvoiceId Issued invoice id.
-	IssuedInvoiceId *int64 `json:"IssuedInvoiceId,omitempty"`
+	// IssuedInvoiceID Issued invoice id.
+	IssuedInvoiceID *int64 `json:"IssuedInvoiceId,omitempty"`
 
 	// Numbering Numbering.
 	Numbering *string `json:"Numbering,omitempty"`
@@ -2509,8 +2509,8 @@ type Item struct {
 	// EANCode EAN code.
 	EANCode *string `json:"EANCode,omitempty"`
 
-	// ItemId Item id.
-	ItemId *int64 `json:"ItemId,omitempty"`
+	// ItemID Item id.
+	ItemID *int64 `json:"ItemId,omitempty"`
 
 	// ItemType Possible values:B; M; P; I; S; A; AS Item type: B – Goods, M – Material, P - Semifinished product, I – Product, S – Services, A - Advance payment, AS - Pre payments for services
 	ItemType *string `json:"ItemType,omitempty"`
@@ -2617,8 +2617,8 @@ type ItemSearch struct {
 	Composite *[]ItemComposite `json:"Composite,omitempty"`
 	Currency  *FkField         `json:"Currency,omitempty"`
 
-	// ItemId Item id.
-	ItemId *int64 `json:"ItemId,omitempty"`
+	// ItemID Item id.
+	ItemID *int64 `json:"ItemId,omitempty"`
 
 	// ItemType Item type.
 	ItemType *string `json:"ItemType,omitempty"`
@@ -2659,8 +2659,8 @@ type Journal struct {
 	// JournalEntries Journal entries.
 	JournalEntries *[]JournalEntry `json:"JournalEntries,omitempty"`
 
-	// JournalId Journal id.
-	JournalId        *int64   `json:"JournalId,omitempty"`
+	// JournalID Journal id.
+	JournalID        *int64   `json:"JournalId,omitempty"`
 	JournalType      *FkField `json:"JournalType,omitempty"`
 	RecordDtModified DateTime `json:"RecordDtModified,omitempty,omitzero"`
 
@@ -2707,8 +2707,8 @@ type JournalEntries struct {
 	// JournalEntryDate Journal entry date.
 	JournalEntryDate DateTime `json:"JournalEntryDate,omitempty,omitzero"`
 
-	// JournalEntryId Journal entry id.
-	JournalEntryId *int64   `json:"JournalEntryId,omitempty"`
+	// JournalEntryID Journal entry id.
+	JournalEntryID *int64   `json:"JournalEntryId,omitempty"`
 	JournalType    *FkField `json:"JournalType,omitempty"`
 
 	// PaymentReference Payment reference.
@@ -2748,15 +2748,15 @@ type JournalEntry struct {
 	DueDate  DateTime `json:"DueDate,omitempty,omitzero"`
 	Employee *FkField `json:"Employee,omitempty"`
 
-	// ExternalId Journal entry external id.
-	ExternalId *string  `json:"ExternalId,omitempty"`
+	// ExternalID Journal entry external id.
+	ExternalID *string  `json:"ExternalId,omitempty"`
 	Journal    *FkField `json:"Journal,omitempty"`
 
 	// JournalEntryDate Journal entry date.
 	JournalEntryDate DateTime `json:"JournalEntryDate,omitempty,omitzero"`
 
-	// JournalEntryId Journal entry id.
-	JournalEntryId *int64 `json:"JournalEntryId,omitempty"`
+	// JournalEntryID Journal entry id.
+	JournalEntryID *int64 `json:"JournalEntryId,omitempty"`
 
 	// PaymentReference Payment reference.
 	PaymentReference *string  `json:"PaymentReference,omitempty"`
@@ -2793,8 +2793,8 @@ type JournalSearch struct {
 	// JournalDate Journal date.
 	JournalDate DateTime `json:"JournalDate,omitempty,omitzero"`
 
-	// JournalId Journal id.
-	JournalId   *int64   `json:"JournalId,omitempty"`
+	// JournalID Journal id.
+	JournalID   *int64   `json:"JournalId,omitempty"`
 	JournalType *FkField `json:"JournalType,omitempty"`
 }
 
@@ -2806,8 +2806,8 @@ type JournalType struct {
 	// DisplayCode Journal type display code.
 	DisplayCode *string `json:"DisplayCode,omitempty"`
 
-	// JournalTypeId Journal type id.
-	JournalTypeId *int64 `json:"JournalTypeId,omitempty"`
+	// JournalTypeID Journal type id.
+	JournalTypeID *int64 `json:"JournalTypeId,omitempty"`
 }
 
 // ListResultItemData defines model for ListResultItemData.
@@ -2877,8 +2877,8 @@ type Order struct {
 	// Number Order number.
 	Number *int32 `json:"Number,omitempty"`
 
-	// OrderId Order id.
-	OrderId *int64 `json:"OrderId,omitempty"`
+	// OrderID Order id.
+	OrderID *int64 `json:"OrderId,omitempty"`
 
 	// OrderRows Order rows.
 	OrderRows *[]OrderRow `json:"OrderRows,omitempty"`
@@ -2933,8 +2933,8 @@ type OrderRow struct {
 	ItemName *string  `json:"ItemName,omitempty"`
 	Order    *FkField `json:"Order,omitempty"`
 
-	// OrderRowId Order row id.
-	OrderRowId *int64 `json:"OrderRowId,omitempty"`
+	// OrderRowID Order row id.
+	OrderRowID *int64 `json:"OrderRowId,omitempty"`
 
 	// Price Price.
 	Price *float64 `json:"Price,omitempty"`
@@ -2963,8 +2963,8 @@ type OrderSearch struct {
 	// Number Number.
 	Number *int32 `json:"Number,omitempty"`
 
-	// OrderId Order id.
-	OrderId *int64 `json:"OrderId,omitempty"`
+	// OrderID Order id.
+	OrderID *int64 `json:"OrderId,omitempty"`
 
 	// ReceivedIssued Possible values:P; I Received / issued.
 	ReceivedIssued *string `json:"ReceivedIssued,omitempty"`
@@ -2986,8 +2986,8 @@ type Organisation struct {
 	City    *string  `json:"City,omitempty"`
 	Country *FkField `json:"Country,omitempty"`
 
-	// OrganisationId Organisation id.
-	OrganisationId *int64 `json:"OrganisationId,omitempty"`
+	// OrganisationID Organisation id.
+	OrganisationID *int64 `json:"OrganisationId,omitempty"`
 
 	// PostalCode Organisation postal code.
 	PostalCode       *string  `json:"PostalCode,omitempty"`
@@ -3024,7 +3024,7 @@ type Outbox struct {
 
 	// OutboxDate Outbox date.
 	OutboxDate DateTime `json:"OutboxDate,omitempty,omitzero"`
-	OutboxId   *int64   `json:"OutboxId,omitempty"`
+	OutboxID   *int64   `json:"OutboxId,omitempty"`
 
 	// OutboxType Outbox type: IR - Issued invoices DO - Delivery note OP - Payroll
 	OutboxType       *string  `json:"OutboxType,omitempty"`
@@ -3048,7 +3048,7 @@ type OutboxAttachment struct {
 	// AttachmentMimeType Attachment mime type.
 	AttachmentMimeType *string  `json:"AttachmentMimeType,omitempty"`
 	Outbox             *FkField `json:"Outbox,omitempty"`
-	OutboxAttachmentId *int64   `json:"OutboxAttachmentId,omitempty"`
+	OutboxAttachmentID *int64   `json:"OutboxAttachmentId,omitempty"`
 	RecordDtModified   DateTime `json:"RecordDtModified,omitempty,omitzero"`
 
 	// RowVersion Row version is used for concurrency check.
@@ -3063,8 +3063,8 @@ type PaymentMethodSearch struct {
 	// Name Payment method name.
 	Name *string `json:"Name,omitempty"`
 
-	// PaymentMethodId Payment method id.
-	PaymentMethodId *int64 `json:"PaymentMethodId,omitempty"`
+	// PaymentMethodID Payment method id.
+	PaymentMethodID *int64 `json:"PaymentMethodId,omitempty"`
 
 	// Type Payment type.
 	Type *string `json:"Type,omitempty"`
@@ -3093,8 +3093,8 @@ type PayrollSettings struct {
 	// Name Payroll settings name.
 	Name *string `json:"Name,omitempty"`
 
-	// PayrollSettingsId Payroll settings id.
-	PayrollSettingsId *int64 `json:"PayrollSettingsId,omitempty"`
+	// PayrollSettingsID Payroll settings id.
+	PayrollSettingsID *int64 `json:"PayrollSettingsId,omitempty"`
 
 	// Value Payroll settings value.
 	Value *float64 `json:"Value,omitempty"`
@@ -3109,8 +3109,8 @@ type PostalCode struct {
 	Code    *string  `json:"Code,omitempty"`
 	Country *FkField `json:"Country,omitempty"`
 
-	// PostalCodeId Postal code id.
-	PostalCodeId *int64 `json:"PostalCodeId,omitempty"`
+	// PostalCodeID Postal code id.
+	PostalCodeID *int64 `json:"PostalCodeId,omitempty"`
 }
 
 // ProductGroup defines model for ProductGroup.
@@ -3121,8 +3121,8 @@ type ProductGroup struct {
 	// Name ProductGroup name
 	Name *string `json:"Name,omitempty"`
 
-	// ProductGroupId ProductGroup id.
-	ProductGroupId   *int64   `json:"ProductGroupId,omitempty"`
+	// ProductGroupID ProductGroup id.
+	ProductGroupID   *int64   `json:"ProductGroupId,omitempty"`
 	RecordDtModified DateTime `json:"RecordDtModified,omitempty,omitzero"`
 
 	// RowVersion Row version is used for concurrency check.
@@ -3140,8 +3140,8 @@ type PurposeCode struct {
 	// Description Purpose code description.
 	Description *string `json:"Description,omitempty"`
 
-	// PurposeCodeId Purpose code id
-	PurposeCodeId *int64 `json:"PurposeCodeId,omitempty"`
+	// PurposeCodeID Purpose code id
+	PurposeCodeID *int64 `json:"PurposeCodeId,omitempty"`
 }
 
 // ReceivedInvoice defines model for ReceivedInvoice.
@@ -3208,8 +3208,8 @@ type ReceivedInvoice struct {
 	// PaymentType Payment type: D – Payment order, N – No payment order, Z – Paid by private undertaking, P – Paid by employee, R – Using another account, B – Cash book,
 	PaymentType *string `json:"PaymentType,omitempty"`
 
-	// ReceivedInvoiceId Received Invoice Id
-	ReceivedInvoiceId *int64   `json:"ReceivedInvoiceId,omitempty"`
+	// ReceivedInvoiceID Received Invoice Id
+	ReceivedInvoiceID *int64   `json:"ReceivedInvoiceId,omitempty"`
 	RecordDtModified  DateTime `json:"RecordDtModified,omitempty,omitzero"`
 
 	// RecurringInvoice Recurring Invoice: D – yes, N – no,
@@ -3263,8 +3263,8 @@ type ReceivedInvoiceSearch struct {
 	// PaymentStatus Payment status: Placan – Paid, DelnoPlacanZapadel – Partially paid, Overdue DelnoPlacanNezapadel – Partially paid, Not yet due NeplacanZapadel – Unpaid, Overdue, NeplacanNezapadel – Unpaid, Not yet due Osnutek – Draft, Avans – Advance payment
 	PaymentStatus *string `json:"PaymentStatus,omitempty"`
 
-	// ReceivedInvoiceId Received Invoice Id
-	ReceivedInvoiceId *int64   `json:"ReceivedInvoiceId,omitempty"`
+	// ReceivedInvoiceID Received Invoice Id
+	ReceivedInvoiceID *int64   `json:"ReceivedInvoiceId,omitempty"`
 	RecordDtModified  DateTime `json:"RecordDtModified,omitempty,omitzero"`
 
 	// RowVersion Row version is used for concurrency check.
@@ -3289,8 +3289,8 @@ type ReportTemplate struct {
 	Name             *string  `json:"Name,omitempty"`
 	RecordDtModified DateTime `json:"RecordDtModified,omitempty,omitzero"`
 
-	// ReportTemplateId Report template id.
-	ReportTemplateId *int64 `json:"ReportTemplateId,omitempty"`
+	// ReportTemplateID Report template id.
+	ReportTemplateID *int64 `json:"ReportTemplateId,omitempty"`
 
 	// RowVersion Row version is used for concurrency check.
 	RowVersion *string `json:"RowVersion,omitempty"`
@@ -3925,8 +3925,8 @@ type StockEntry struct {
 	// Status Stock entry status: P – Confirmed, O – Draft
 	Status *string `json:"Status,omitempty"`
 
-	// StockEntryId Stock entry id.
-	StockEntryId *int64 `json:"StockEntryId,omitempty"`
+	// StockEntryID Stock entry id.
+	StockEntryID *int64 `json:"StockEntryId,omitempty"`
 
 	// StockEntryRows Stock entry rows.
 	StockEntryRows *[]StockEntryRow `json:"StockEntryRows,omitempty"`
@@ -3989,8 +3989,8 @@ type StockEntryRow struct {
 	SerialNumber *string  `json:"SerialNumber,omitempty"`
 	StockEntry   *FkField `json:"StockEntry,omitempty"`
 
-	// StockEntryRowId Stock entry row id.
-	StockEntryRowId *int64 `json:"StockEntryRowId,omitempty"`
+	// StockEntryRowID Stock entry row id.
+	StockEntryRowID *int64 `json:"StockEntryRowId,omitempty"`
 
 	// Value Value.
 	Value         *float64 `json:"Value,omitempty"`
@@ -4012,8 +4012,8 @@ type StockEntrySearch struct {
 	// Status Stock entry status: P – Confirmed, O – Draft
 	Status *string `json:"Status,omitempty"`
 
-	// StockEntryId Stock entry id.
-	StockEntryId *int64 `json:"StockEntryId,omitempty"`
+	// StockEntryID Stock entry id.
+	StockEntryID *int64 `json:"StockEntryId,omitempty"`
 
 	// StockEntrySubtype Stock entry subtype: S – Suplier/Clientt P – Production L - Storage
 	StockEntrySubtype *string `json:"StockEntrySubtype,omitempty"`
@@ -4090,8 +4090,8 @@ type User struct {
 	// MobilePhone Mobile phone.
 	MobilePhone *string `json:"MobilePhone,omitempty"`
 
-	// UserId User id.
-	UserId *int64 `json:"UserId,omitempty"`
+	// UserID User id.
+	UserID *int64 `json:"UserId,omitempty"`
 }
 
 // UserOrganisation defines model for UserOrganisation.
@@ -4128,8 +4128,8 @@ type VATEntry struct {
 	Journal      *FkField `json:"Journal,omitempty"`
 	JournalEntry *FkField `json:"JournalEntry,omitempty"`
 
-	// JournalEntryExternalId Journal entry external ID.
-	JournalEntryExternalId *string `json:"JournalEntryExternalId,omitempty"`
+	// JournalEntryExternalID Journal entry external ID.
+	JournalEntryExternalID *string `json:"JournalEntryExternalId,omitempty"`
 
 	// Notes Notes.
 	Notes *string `json:"Notes,omitempty"`
@@ -4174,8 +4174,8 @@ type VATEntry struct {
 	// VatEntryDate VAT entry date.
 	VatEntryDate DateTime `json:"VatEntryDate,omitempty,omitzero"`
 
-	// VatEntryId VAT entry id.
-	VatEntryId *int64 `json:"VatEntryId,omitempty"`
+	// VatEntryID VAT entry id.
+	VatEntryID *int64 `json:"VatEntryId,omitempty"`
 
 	// VatEntryRows VAT entry rows.
 	VatEntryRows *[]VATEntryRow `json:"VatEntryRows,omitempty"`
@@ -4212,8 +4212,8 @@ type VATEntryRow struct {
 	VatBase  *float64 `json:"VatBase,omitempty"`
 	VatEntry *FkField `json:"VatEntry,omitempty"`
 
-	// VatEntryRowId Vat entry row id.
-	VatEntryRowId *int64   `json:"VatEntryRowId,omitempty"`
+	// VatEntryRowID Vat entry row id.
+	VatEntryRowID *int64   `json:"VatEntryRowId,omitempty"`
 	VatRate       *FkField `json:"VatRate,omitempty"`
 }
 
@@ -4249,8 +4249,8 @@ type VatRate struct {
 	// Percent Interest percent.
 	Percent *float64 `json:"Percent,omitempty"`
 
-	// VatRateId Vat rate id.
-	VatRateId         *int64   `json:"VatRateId,omitempty"`
+	// VatRateID Vat rate id.
+	VatRateID         *int64   `json:"VatRateId,omitempty"`
 	VatRatePercentage *FkField `json:"VatRatePercentage,omitempty"`
 }
 
@@ -4289,8 +4289,8 @@ type Warehouse struct {
 	VATSpecialReducedAccount *FkField `json:"VATSpecialReducedAccount,omitempty"`
 	VATStandardAccount       *FkField `json:"VATStandardAccount,omitempty"`
 
-	// WarehouseId Warehouse id.
-	WarehouseId *int64 `json:"WarehouseId,omitempty"`
+	// WarehouseID Warehouse id.
+	WarehouseID *int64 `json:"WarehouseId,omitempty"`
 }
 
 // GetUserOrganisationsParams defines parameters for GetUserOrganisations.
@@ -4953,14 +4953,14 @@ type GetItemsParamsOrder string
 
 // GetItemPriceListsParams defines parameters for GetItemPriceLists.
 type GetItemPriceListsParams struct {
-	// WarehouseId Warehouse whose prices to list.
-	WarehouseId *int64 `form:"WarehouseId,omitempty" json:"WarehouseId,omitempty"`
+	// WarehouseID Warehouse whose prices to list.
+	WarehouseID *int64 `form:"WarehouseId,omitempty" json:"WarehouseId,omitempty"`
 
-	// CustomerId Customer whose prices to list.
-	CustomerId *int64 `form:"CustomerId,omitempty" json:"CustomerId,omitempty"`
+	// CustomerID Customer whose prices to list.
+	CustomerID *int64 `form:"CustomerId,omitempty" json:"CustomerId,omitempty"`
 
-	// ItemId Item whose prices to list.
-	ItemId *int64 `form:"ItemId,omitempty" json:"ItemId,omitempty"`
+	// ItemID Item whose prices to list.
+	ItemID *int64 `form:"ItemId,omitempty" json:"ItemId,omitempty"`
 
 	// Mode Price list mode, as the help page describes it.
 	Mode *string `form:"Mode,omitempty" json:"Mode,omitempty"`
@@ -5848,534 +5848,534 @@ type ClientInterface interface {
 	// GetOrganisation Returns organisation details.
 	//
 	// Corresponds with GET /api/orgs/{organisationId} (the `GetOrganisation` operationId).
-	GetOrganisation(ctx context.Context, organisationId int64, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetOrganisation(ctx context.Context, organisationID int64, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetAccounts Returns all accounts for given organisation.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/accounts (the `GetAccounts` operationId).
-	GetAccounts(ctx context.Context, organisationId int64, params *GetAccountsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetAccounts(ctx context.Context, organisationID int64, params *GetAccountsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetAccountByCode Returns an account for its code.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/accounts/code({code}) (the `GetAccountByCode` operationId).
-	GetAccountByCode(ctx context.Context, organisationId int64, code string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetAccountByCode(ctx context.Context, organisationID int64, code string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetAccountByContent Returns an account for the corresponding content (based on Organization settings).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/accounts/content({content}) (the `GetAccountByContent` operationId).
-	GetAccountByContent(ctx context.Context, organisationId int64, content string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetAccountByContent(ctx context.Context, organisationID int64, content string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetAccountsSyncCandidates Returns accounts for sync.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/accounts/synccandidates (the `GetAccountsSyncCandidates` operationId).
-	GetAccountsSyncCandidates(ctx context.Context, organisationId int64, params *GetAccountsSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetAccountsSyncCandidates(ctx context.Context, organisationID int64, params *GetAccountsSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetAccount Returns an account.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/accounts/{accountId} (the `GetAccount` operationId).
-	GetAccount(ctx context.Context, organisationId int64, accountId int64, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetAccount(ctx context.Context, organisationID int64, accountID int64, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetAnalytics Returns all analytics for the given organization.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/analytics (the `GetAnalytics` operationId).
-	GetAnalytics(ctx context.Context, organisationId int64, params *GetAnalyticsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetAnalytics(ctx context.Context, organisationID int64, params *GetAnalyticsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// AddAnalyticWithBody Adds a new analytic.
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/analytics (the `AddAnalytic` operationId).
-	AddAnalyticWithBody(ctx context.Context, organisationId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	AddAnalyticWithBody(ctx context.Context, organisationID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// AddAnalytic Adds a new analytic.
 	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/analytics (the `AddAnalytic` operationId).
-	AddAnalytic(ctx context.Context, organisationId int64, body AddAnalyticJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	AddAnalytic(ctx context.Context, organisationID int64, body AddAnalyticJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetAnalyticsSyncCandidates Returns analytics for sync.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/analytics/synccandidates (the `GetAnalyticsSyncCandidates` operationId).
-	GetAnalyticsSyncCandidates(ctx context.Context, organisationId int64, params *GetAnalyticsSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetAnalyticsSyncCandidates(ctx context.Context, organisationID int64, params *GetAnalyticsSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteAnalytic Deletes analytic.
 	//
 	// Corresponds with DELETE /api/orgs/{organisationId}/analytics/{analyticId} (the `DeleteAnalytic` operationId).
-	DeleteAnalytic(ctx context.Context, organisationId int64, analyticId int64, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DeleteAnalytic(ctx context.Context, organisationID int64, analyticID int64, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetAnalytic Returns an analytic.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/analytics/{analyticId} (the `GetAnalytic` operationId).
-	GetAnalytic(ctx context.Context, organisationId int64, analyticId int64, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetAnalytic(ctx context.Context, organisationID int64, analyticID int64, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateAnalyticWithBody Updates analytic.
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PUT /api/orgs/{organisationId}/analytics/{analyticId} (the `UpdateAnalytic` operationId).
-	UpdateAnalyticWithBody(ctx context.Context, organisationId int64, analyticId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateAnalyticWithBody(ctx context.Context, organisationID int64, analyticID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateAnalytic Updates analytic.
 	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /api/orgs/{organisationId}/analytics/{analyticId} (the `UpdateAnalytic` operationId).
-	UpdateAnalytic(ctx context.Context, organisationId int64, analyticId int64, body UpdateAnalyticJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateAnalytic(ctx context.Context, organisationID int64, analyticID int64, body UpdateAnalyticJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetOrganisationContacts Returns contacts for all customers.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/contacts (the `GetOrganisationContacts` operationId).
-	GetOrganisationContacts(ctx context.Context, organisationId int64, params *GetOrganisationContactsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetOrganisationContacts(ctx context.Context, organisationID int64, params *GetOrganisationContactsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetCountries Returns all countries.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/countries (the `GetCountries` operationId).
-	GetCountries(ctx context.Context, organisationId int64, params *GetCountriesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetCountries(ctx context.Context, organisationID int64, params *GetCountriesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetCountryByCode Returns a country for its code.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/countries/code({code}) (the `GetCountryByCode` operationId).
-	GetCountryByCode(ctx context.Context, organisationId int64, code string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetCountryByCode(ctx context.Context, organisationID int64, code string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetCountriesSyncCandidates Returns countries for sync.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/countries/synccandidates (the `GetCountriesSyncCandidates` operationId).
-	GetCountriesSyncCandidates(ctx context.Context, organisationId int64, params *GetCountriesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetCountriesSyncCandidates(ctx context.Context, organisationID int64, params *GetCountriesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetCountry Returns a country for its id.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/countries/{countryId} (the `GetCountry` operationId).
-	GetCountry(ctx context.Context, organisationId int64, countryId int64, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetCountry(ctx context.Context, organisationID int64, countryID int64, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetCurrencies Returns all currencies.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/currencies (the `GetCurrencies` operationId).
-	GetCurrencies(ctx context.Context, organisationId int64, params *GetCurrenciesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetCurrencies(ctx context.Context, organisationID int64, params *GetCurrenciesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetCurrencyByCode Returns a currency for given id.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/currencies/code({code}) (the `GetCurrencyByCode` operationId).
-	GetCurrencyByCode(ctx context.Context, organisationId int64, code string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetCurrencyByCode(ctx context.Context, organisationID int64, code string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetCurrencyByDate Returns a domestic currency.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/currencies/date({date}) (the `GetCurrencyByDate` operationId).
-	GetCurrencyByDate(ctx context.Context, organisationId int64, date DateTime, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetCurrencyByDate(ctx context.Context, organisationID int64, date DateTime, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetCurrenciesSyncCandidates Returns currencies for sync.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/currencies/synccandidates (the `GetCurrenciesSyncCandidates` operationId).
-	GetCurrenciesSyncCandidates(ctx context.Context, organisationId int64, params *GetCurrenciesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetCurrenciesSyncCandidates(ctx context.Context, organisationID int64, params *GetCurrenciesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetCurrency Returns a currency for given id.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/currencies/{currencyId} (the `GetCurrency` operationId).
-	GetCurrency(ctx context.Context, organisationId int64, currencyId int64, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetCurrency(ctx context.Context, organisationID int64, currencyID int64, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetCustomers Returns all customers for given organisation.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/customers (the `GetCustomers` operationId).
-	GetCustomers(ctx context.Context, organisationId int64, params *GetCustomersParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetCustomers(ctx context.Context, organisationID int64, params *GetCustomersParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// AddCustomerWithBody Adds a new customer.
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/customers (the `AddCustomer` operationId).
-	AddCustomerWithBody(ctx context.Context, organisationId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	AddCustomerWithBody(ctx context.Context, organisationID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// AddCustomer Adds a new customer.
 	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/customers (the `AddCustomer` operationId).
-	AddCustomer(ctx context.Context, organisationId int64, body AddCustomerJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	AddCustomer(ctx context.Context, organisationID int64, body AddCustomerJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// AddCustomerByTaxNumber Adds a new customer according to the tax number.
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/customers/addbytaxnumber({taxNumber}) (the `AddCustomerByTaxNumber` operationId).
-	AddCustomerByTaxNumber(ctx context.Context, organisationId int64, taxNumber string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	AddCustomerByTaxNumber(ctx context.Context, organisationID int64, taxNumber string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetCustomerByCode Returns a customer with given code.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/customers/code({code}) (the `GetCustomerByCode` operationId).
-	GetCustomerByCode(ctx context.Context, organisationId int64, code string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetCustomerByCode(ctx context.Context, organisationID int64, code string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetCustomersSyncCandidates Returns customers that match filter criteria for sync.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/customers/synccandidates (the `GetCustomersSyncCandidates` operationId).
-	GetCustomersSyncCandidates(ctx context.Context, organisationId int64, params *GetCustomersSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetCustomersSyncCandidates(ctx context.Context, organisationID int64, params *GetCustomersSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteCustomer Deletes customer.
 	//
 	// Corresponds with DELETE /api/orgs/{organisationId}/customers/{customerId} (the `DeleteCustomer` operationId).
-	DeleteCustomer(ctx context.Context, organisationId int64, customerId int64, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DeleteCustomer(ctx context.Context, organisationID int64, customerID int64, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetCustomer Returns a customer.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/customers/{customerId} (the `GetCustomer` operationId).
-	GetCustomer(ctx context.Context, organisationId int64, customerId int64, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetCustomer(ctx context.Context, organisationID int64, customerID int64, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateCustomerWithBody Updates customer.
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PUT /api/orgs/{organisationId}/customers/{customerId} (the `UpdateCustomer` operationId).
-	UpdateCustomerWithBody(ctx context.Context, organisationId int64, customerId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateCustomerWithBody(ctx context.Context, organisationID int64, customerID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateCustomer Updates customer.
 	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /api/orgs/{organisationId}/customers/{customerId} (the `UpdateCustomer` operationId).
-	UpdateCustomer(ctx context.Context, organisationId int64, customerId int64, body UpdateCustomerJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateCustomer(ctx context.Context, organisationID int64, customerID int64, body UpdateCustomerJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetAddresses Returns all addresses for a given customer.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/customers/{customerId}/addresses (the `GetAddresses` operationId).
-	GetAddresses(ctx context.Context, organisationId int64, customerId int64, params *GetAddressesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetAddresses(ctx context.Context, organisationID int64, customerID int64, params *GetAddressesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// AddAddressWithBody Adds a new address to a specific customer.
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/customers/{customerId}/addresses (the `AddAddress` operationId).
-	AddAddressWithBody(ctx context.Context, organisationId int64, customerId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	AddAddressWithBody(ctx context.Context, organisationID int64, customerID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// AddAddress Adds a new address to a specific customer.
 	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/customers/{customerId}/addresses (the `AddAddress` operationId).
-	AddAddress(ctx context.Context, organisationId int64, customerId int64, body AddAddressJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	AddAddress(ctx context.Context, organisationID int64, customerID int64, body AddAddressJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetAddressesSyncCandidates Returns addresses for sync.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/customers/{customerId}/addresses/synccandidates (the `GetAddressesSyncCandidates` operationId).
-	GetAddressesSyncCandidates(ctx context.Context, organisationId int64, customerId string, params *GetAddressesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetAddressesSyncCandidates(ctx context.Context, organisationID int64, customerID string, params *GetAddressesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteAddress Deletes an address.
 	//
 	// Corresponds with DELETE /api/orgs/{organisationId}/customers/{customerId}/addresses/{addressId} (the `DeleteAddress` operationId).
-	DeleteAddress(ctx context.Context, organisationId int64, customerId int64, addressId int64, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DeleteAddress(ctx context.Context, organisationID int64, customerID int64, addressID int64, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetAddress Returns an address.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/customers/{customerId}/addresses/{addressId} (the `GetAddress` operationId).
-	GetAddress(ctx context.Context, organisationId int64, customerId int64, addressId int64, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetAddress(ctx context.Context, organisationID int64, customerID int64, addressID int64, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateAddressWithBody Updates an address.
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PUT /api/orgs/{organisationId}/customers/{customerId}/addresses/{addressId} (the `UpdateAddress` operationId).
-	UpdateAddressWithBody(ctx context.Context, organisationId int64, customerId int64, addressId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateAddressWithBody(ctx context.Context, organisationID int64, customerID int64, addressID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateAddress Updates an address.
 	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /api/orgs/{organisationId}/customers/{customerId}/addresses/{addressId} (the `UpdateAddress` operationId).
-	UpdateAddress(ctx context.Context, organisationId int64, customerId int64, addressId int64, body UpdateAddressJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateAddress(ctx context.Context, organisationID int64, customerID int64, addressID int64, body UpdateAddressJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetBankAccounts Returns all bank accounts for a given customer.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/customers/{customerId}/bankAccounts (the `GetBankAccounts` operationId).
-	GetBankAccounts(ctx context.Context, organisationId int64, customerId int64, params *GetBankAccountsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetBankAccounts(ctx context.Context, organisationID int64, customerID int64, params *GetBankAccountsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// AddBankAccountWithBody Adds a new bank account to a specified customer.
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/customers/{customerId}/bankAccounts (the `AddBankAccount` operationId).
-	AddBankAccountWithBody(ctx context.Context, organisationId int64, customerId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	AddBankAccountWithBody(ctx context.Context, organisationID int64, customerID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// AddBankAccount Adds a new bank account to a specified customer.
 	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/customers/{customerId}/bankAccounts (the `AddBankAccount` operationId).
-	AddBankAccount(ctx context.Context, organisationId int64, customerId int64, body AddBankAccountJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	AddBankAccount(ctx context.Context, organisationID int64, customerID int64, body AddBankAccountJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetBankAccountsSyncCandidates Returns bank accounts for sync.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/customers/{customerId}/bankAccounts/synccandidates (the `GetBankAccountsSyncCandidates` operationId).
-	GetBankAccountsSyncCandidates(ctx context.Context, organisationId int64, customerId string, params *GetBankAccountsSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetBankAccountsSyncCandidates(ctx context.Context, organisationID int64, customerID string, params *GetBankAccountsSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteBankAccount Deletes a bank account.
 	//
 	// Corresponds with DELETE /api/orgs/{organisationId}/customers/{customerId}/bankAccounts/{bankAccountId} (the `DeleteBankAccount` operationId).
-	DeleteBankAccount(ctx context.Context, organisationId int64, customerId int64, bankAccountId int64, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DeleteBankAccount(ctx context.Context, organisationID int64, customerID int64, bankAccountID int64, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetBankAccount Returns a bank account.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/customers/{customerId}/bankAccounts/{bankAccountId} (the `GetBankAccount` operationId).
-	GetBankAccount(ctx context.Context, organisationId int64, customerId int64, bankAccountId int64, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetBankAccount(ctx context.Context, organisationID int64, customerID int64, bankAccountID int64, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateBankAccountWithBody Updates a bank account.
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PUT /api/orgs/{organisationId}/customers/{customerId}/bankAccounts/{bankAccountId} (the `UpdateBankAccount` operationId).
-	UpdateBankAccountWithBody(ctx context.Context, organisationId int64, customerId int64, bankAccountId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateBankAccountWithBody(ctx context.Context, organisationID int64, customerID int64, bankAccountID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateBankAccount Updates a bank account.
 	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /api/orgs/{organisationId}/customers/{customerId}/bankAccounts/{bankAccountId} (the `UpdateBankAccount` operationId).
-	UpdateBankAccount(ctx context.Context, organisationId int64, customerId int64, bankAccountId int64, body UpdateBankAccountJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateBankAccount(ctx context.Context, organisationID int64, customerID int64, bankAccountID int64, body UpdateBankAccountJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetContacts Returns all contacts for a given customer.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/customers/{customerId}/contacts (the `GetContacts` operationId).
-	GetContacts(ctx context.Context, organisationId int64, customerId int64, params *GetContactsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetContacts(ctx context.Context, organisationID int64, customerID int64, params *GetContactsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// AddContactWithBody Adds a new contact to a specified customer.
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/customers/{customerId}/contacts (the `AddContact` operationId).
-	AddContactWithBody(ctx context.Context, organisationId int64, customerId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	AddContactWithBody(ctx context.Context, organisationID int64, customerID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// AddContact Adds a new contact to a specified customer.
 	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/customers/{customerId}/contacts (the `AddContact` operationId).
-	AddContact(ctx context.Context, organisationId int64, customerId int64, body AddContactJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	AddContact(ctx context.Context, organisationID int64, customerID int64, body AddContactJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetContactsSyncCandidates Returns contacts for sync.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/customers/{customerId}/contacts/synccandidates (the `GetContactsSyncCandidates` operationId).
-	GetContactsSyncCandidates(ctx context.Context, organisationId int64, customerId string, params *GetContactsSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetContactsSyncCandidates(ctx context.Context, organisationID int64, customerID string, params *GetContactsSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteContact Deletes a contact.
 	//
 	// Corresponds with DELETE /api/orgs/{organisationId}/customers/{customerId}/contacts/{contactId} (the `DeleteContact` operationId).
-	DeleteContact(ctx context.Context, organisationId int64, customerId int64, contactId int64, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DeleteContact(ctx context.Context, organisationID int64, customerID int64, contactID int64, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetContact Returns a contact.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/customers/{customerId}/contacts/{contactId} (the `GetContact` operationId).
-	GetContact(ctx context.Context, organisationId int64, customerId int64, contactId int64, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetContact(ctx context.Context, organisationID int64, customerID int64, contactID int64, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateContactWithBody Updates contact information.
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PUT /api/orgs/{organisationId}/customers/{customerId}/contacts/{contactId} (the `UpdateContact` operationId).
-	UpdateContactWithBody(ctx context.Context, organisationId int64, customerId int64, contactId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateContactWithBody(ctx context.Context, organisationID int64, customerID int64, contactID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateContact Updates contact information.
 	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /api/orgs/{organisationId}/customers/{customerId}/contacts/{contactId} (the `UpdateContact` operationId).
-	UpdateContact(ctx context.Context, organisationId int64, customerId int64, contactId int64, body UpdateContactJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateContact(ctx context.Context, organisationID int64, customerID int64, contactID int64, body UpdateContactJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetDashboards Returns dashboards data.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/dashboards (the `GetDashboards` operationId).
-	GetDashboards(ctx context.Context, organisationId int64, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetDashboards(ctx context.Context, organisationID int64, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetDocumentNumberings Returns DocumentNumbering for issued and proforma invoices.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/document-numbering (the `GetDocumentNumberings` operationId).
-	GetDocumentNumberings(ctx context.Context, organisationId int64, params *GetDocumentNumberingsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetDocumentNumberings(ctx context.Context, organisationID int64, params *GetDocumentNumberingsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetDocumentNumbering Returns a document numbering for given id.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/document-numbering/{documentNumberingId} (the `GetDocumentNumbering` operationId).
-	GetDocumentNumbering(ctx context.Context, organisationId int64, documentNumberingId int64, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetDocumentNumbering(ctx context.Context, organisationID int64, documentNumberingID int64, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetDocuments Returns all documents for the given organization.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/documents (the `GetDocuments` operationId).
-	GetDocuments(ctx context.Context, organisationId int64, params *GetDocumentsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetDocuments(ctx context.Context, organisationID int64, params *GetDocumentsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// AddDocumentWithBody Adds a new document.
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/documents (the `AddDocument` operationId).
-	AddDocumentWithBody(ctx context.Context, organisationId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	AddDocumentWithBody(ctx context.Context, organisationID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// AddDocument Adds a new document.
 	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/documents (the `AddDocument` operationId).
-	AddDocument(ctx context.Context, organisationId int64, body AddDocumentJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	AddDocument(ctx context.Context, organisationID int64, body AddDocumentJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetDocumentsSyncCandidates Returns documents for sync.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/documents/synccandidates (the `GetDocumentsSyncCandidates` operationId).
-	GetDocumentsSyncCandidates(ctx context.Context, organisationId int64, params *GetDocumentsSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetDocumentsSyncCandidates(ctx context.Context, organisationID int64, params *GetDocumentsSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteDocument Deletes document.
 	//
 	// Corresponds with DELETE /api/orgs/{organisationId}/documents/{documentId} (the `DeleteDocument` operationId).
-	DeleteDocument(ctx context.Context, organisationId int64, documentId int64, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DeleteDocument(ctx context.Context, organisationID int64, documentID int64, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetDocument Returns a document.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/documents/{documentId} (the `GetDocument` operationId).
-	GetDocument(ctx context.Context, organisationId int64, documentId int64, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetDocument(ctx context.Context, organisationID int64, documentID int64, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateDocumentWithBody Updates document.
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PUT /api/orgs/{organisationId}/documents/{documentId} (the `UpdateDocument` operationId).
-	UpdateDocumentWithBody(ctx context.Context, organisationId int64, documentId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateDocumentWithBody(ctx context.Context, organisationID int64, documentID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateDocument Updates document.
 	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /api/orgs/{organisationId}/documents/{documentId} (the `UpdateDocument` operationId).
-	UpdateDocument(ctx context.Context, organisationId int64, documentId int64, body UpdateDocumentJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateDocument(ctx context.Context, organisationID int64, documentID int64, body UpdateDocumentJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// AddDocumentAttachmentWithBody Adds a new document attachment.
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/documents/{documentId}/attachments (the `AddDocumentAttachment` operationId).
-	AddDocumentAttachmentWithBody(ctx context.Context, organisationId int64, documentId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	AddDocumentAttachmentWithBody(ctx context.Context, organisationID int64, documentID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// AddDocumentAttachment Adds a new document attachment.
 	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/documents/{documentId}/attachments (the `AddDocumentAttachment` operationId).
-	AddDocumentAttachment(ctx context.Context, organisationId int64, documentId int64, body AddDocumentAttachmentJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	AddDocumentAttachment(ctx context.Context, organisationID int64, documentID int64, body AddDocumentAttachmentJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteDocumentAttachment Deletes document attachment.
 	//
 	// Corresponds with DELETE /api/orgs/{organisationId}/documents/{documentId}/attachments/{documentAttachmentId} (the `DeleteDocumentAttachment` operationId).
-	DeleteDocumentAttachment(ctx context.Context, organisationId int64, documentId int64, documentAttachmentId int64, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DeleteDocumentAttachment(ctx context.Context, organisationID int64, documentID int64, documentAttachmentID int64, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetDocumentAttachment Returns a document attachment.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/documents/{documentId}/attachments/{documentAttachmentId} (the `GetDocumentAttachment` operationId).
-	GetDocumentAttachment(ctx context.Context, organisationId int64, documentId int64, documentAttachmentId int64, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetDocumentAttachment(ctx context.Context, organisationID int64, documentID int64, documentAttachmentID int64, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateDocumentAttachmentWithBody Updates document attachment.
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PUT /api/orgs/{organisationId}/documents/{documentId}/attachments/{documentAttachmentId} (the `UpdateDocumentAttachment` operationId).
-	UpdateDocumentAttachmentWithBody(ctx context.Context, organisationId int64, documentId int64, documentAttachmentId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateDocumentAttachmentWithBody(ctx context.Context, organisationID int64, documentID int64, documentAttachmentID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateDocumentAttachment Updates document attachment.
 	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /api/orgs/{organisationId}/documents/{documentId}/attachments/{documentAttachmentId} (the `UpdateDocumentAttachment` operationId).
-	UpdateDocumentAttachment(ctx context.Context, organisationId int64, documentId int64, documentAttachmentId int64, body UpdateDocumentAttachmentJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateDocumentAttachment(ctx context.Context, organisationID int64, documentID int64, documentAttachmentID int64, body UpdateDocumentAttachmentJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetEmployees Returns all employees for the given organization.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/employees (the `GetEmployees` operationId).
-	GetEmployees(ctx context.Context, organisationId int64, params *GetEmployeesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetEmployees(ctx context.Context, organisationID int64, params *GetEmployeesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// AddEmployeeWithBody Adds a new employee.
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/employees (the `AddEmployee` operationId).
-	AddEmployeeWithBody(ctx context.Context, organisationId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	AddEmployeeWithBody(ctx context.Context, organisationID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// AddEmployee Adds a new employee.
 	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/employees (the `AddEmployee` operationId).
-	AddEmployee(ctx context.Context, organisationId int64, body AddEmployeeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	AddEmployee(ctx context.Context, organisationID int64, body AddEmployeeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetEmployeesSyncCandidates Returns employees for sync.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/employees/synccandidates (the `GetEmployeesSyncCandidates` operationId).
-	GetEmployeesSyncCandidates(ctx context.Context, organisationId int64, params *GetEmployeesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetEmployeesSyncCandidates(ctx context.Context, organisationID int64, params *GetEmployeesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteEmployee Deletes employee.
 	//
 	// Corresponds with DELETE /api/orgs/{organisationId}/employees/{employeeId} (the `DeleteEmployee` operationId).
-	DeleteEmployee(ctx context.Context, organisationId int64, employeeId int64, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DeleteEmployee(ctx context.Context, organisationID int64, employeeID int64, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetEmployee Returns an employee.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/employees/{employeeId} (the `GetEmployee` operationId).
-	GetEmployee(ctx context.Context, organisationId int64, employeeId int64, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetEmployee(ctx context.Context, organisationID int64, employeeID int64, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateEmployeeWithBody Updates employee.
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PUT /api/orgs/{organisationId}/employees/{employeeId} (the `UpdateEmployee` operationId).
-	UpdateEmployeeWithBody(ctx context.Context, organisationId int64, employeeId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateEmployeeWithBody(ctx context.Context, organisationID int64, employeeID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateEmployee Updates employee.
 	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /api/orgs/{organisationId}/employees/{employeeId} (the `UpdateEmployee` operationId).
-	UpdateEmployee(ctx context.Context, organisationId int64, employeeId int64, body UpdateEmployeeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateEmployee(ctx context.Context, organisationID int64, employeeID int64, body UpdateEmployeeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetExchangeRateByCode Returns the daily exchange rate for the currency that corresponds with the specified code.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/exchange-rates/code({currencyCode}) (the `GetExchangeRateByCode` operationId).
-	GetExchangeRateByCode(ctx context.Context, organisationId int64, currencyCode string, params *GetExchangeRateByCodeParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetExchangeRateByCode(ctx context.Context, organisationID int64, currencyCode string, params *GetExchangeRateByCodeParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetExchangeRate Returns the daily exchange rate for the specified currency.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/exchange-rates/{currencyId} (the `GetExchangeRate` operationId).
-	GetExchangeRate(ctx context.Context, organisationId int64, currencyId int64, params *GetExchangeRateParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetExchangeRate(ctx context.Context, organisationID int64, currencyID int64, params *GetExchangeRateParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetInboxes Returns all inbox Items for a given organization.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/inbox (the `GetInboxes` operationId).
-	GetInboxes(ctx context.Context, organisationId int64, params *GetInboxesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetInboxes(ctx context.Context, organisationID int64, params *GetInboxesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// AddInboxWithBody Adds the specified item to the inbox.
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/inbox (the `AddInbox` operationId).
-	AddInboxWithBody(ctx context.Context, organisationId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	AddInboxWithBody(ctx context.Context, organisationID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// AddInbox Adds the specified item to the inbox.
 	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/inbox (the `AddInbox` operationId).
-	AddInbox(ctx context.Context, organisationId int64, body AddInboxJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	AddInbox(ctx context.Context, organisationID int64, body AddInboxJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteInbox Deletes the specified item from the inbox.
 	//
 	// Corresponds with DELETE /api/orgs/{organisationId}/inbox/{inboxId} (the `DeleteInbox` operationId).
-	DeleteInbox(ctx context.Context, organisationId int64, inboxId int64, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DeleteInbox(ctx context.Context, organisationID int64, inboxID int64, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetInbox Returns the specified inbox item.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/inbox/{inboxId} (the `GetInbox` operationId).
-	GetInbox(ctx context.Context, organisationId int64, inboxId int64, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetInbox(ctx context.Context, organisationID int64, inboxID int64, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// AddInboxAttachmentWithBody Adds the specified inbox attachements to the inbox.
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/inbox/{inboxId} (the `AddInboxAttachment` operationId).
-	AddInboxAttachmentWithBody(ctx context.Context, organisationId int64, inboxId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	AddInboxAttachmentWithBody(ctx context.Context, organisationID int64, inboxID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// AddInboxAttachment Adds the specified inbox attachements to the inbox.
 	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/inbox/{inboxId} (the `AddInboxAttachment` operationId).
-	AddInboxAttachment(ctx context.Context, organisationId int64, inboxId int64, body AddInboxAttachmentJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	AddInboxAttachment(ctx context.Context, organisationID int64, inboxID int64, body AddInboxAttachmentJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// PutCustomActionInbox   Performs a custom action on inbox.
 	//                                 <div class='description'><br/>Available <b>actionName</b> values: <ul>
@@ -6393,46 +6393,46 @@ type ClientInterface interface {
 	//                                 </div>
 	//
 	// Corresponds with PUT /api/orgs/{organisationId}/inbox/{inboxId}/actions/{actionName} (the `PutCustomActionInbox` operationId).
-	PutCustomActionInbox(ctx context.Context, organisationId int64, inboxId int64, actionName string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	PutCustomActionInbox(ctx context.Context, organisationID int64, inboxID int64, actionName string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteInboxAttachment Deletes the specified attachment from the inbox item.
 	//
 	// Corresponds with DELETE /api/orgs/{organisationId}/inbox/{inboxId}/attachments/{inboxAttachmentId} (the `DeleteInboxAttachment` operationId).
-	DeleteInboxAttachment(ctx context.Context, organisationId int64, inboxId int64, inboxAttachmentId int64, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DeleteInboxAttachment(ctx context.Context, organisationID int64, inboxID int64, inboxAttachmentID int64, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetIssuedInvoicePostings Returns issued invoice postings for a given organisation.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/issuedinvoicepostings (the `GetIssuedInvoicePostings` operationId).
-	GetIssuedInvoicePostings(ctx context.Context, organisationId int64, params *GetIssuedInvoicePostingsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetIssuedInvoicePostings(ctx context.Context, organisationID int64, params *GetIssuedInvoicePostingsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// AddIssuedInvoicePostingWithBody Adds a new issued invoice posting.
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/issuedinvoicepostings (the `AddIssuedInvoicePosting` operationId).
-	AddIssuedInvoicePostingWithBody(ctx context.Context, organisationId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	AddIssuedInvoicePostingWithBody(ctx context.Context, organisationID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// AddIssuedInvoicePosting Adds a new issued invoice posting.
 	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/issuedinvoicepostings (the `AddIssuedInvoicePosting` operationId).
-	AddIssuedInvoicePosting(ctx context.Context, organisationId int64, body AddIssuedInvoicePostingJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	AddIssuedInvoicePosting(ctx context.Context, organisationID int64, body AddIssuedInvoicePostingJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetIssuedInvoicePostingPaymentMethods Returns all payment methods to be used within IssuedInvoicePosting objects (for given organisation).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/issuedinvoicepostings/paymentmethods (the `GetIssuedInvoicePostingPaymentMethods` operationId).
-	GetIssuedInvoicePostingPaymentMethods(ctx context.Context, organisationId int64, params *GetIssuedInvoicePostingPaymentMethodsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetIssuedInvoicePostingPaymentMethods(ctx context.Context, organisationID int64, params *GetIssuedInvoicePostingPaymentMethodsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteIssuedInvoicePosting Deletes an issued invoice posting.
 	//
 	// Corresponds with DELETE /api/orgs/{organisationId}/issuedinvoicepostings/{issuedInvoicePostingId} (the `DeleteIssuedInvoicePosting` operationId).
-	DeleteIssuedInvoicePosting(ctx context.Context, organisationId int64, issuedInvoicePostingId int64, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DeleteIssuedInvoicePosting(ctx context.Context, organisationID int64, issuedInvoicePostingID int64, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetIssuedInvoicePosting Returns an issued invoice posting.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/issuedinvoicepostings/{issuedInvoicePostingId} (the `GetIssuedInvoicePosting` operationId).
-	GetIssuedInvoicePosting(ctx context.Context, organisationId int64, issuedInvoicePostingId int64, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetIssuedInvoicePosting(ctx context.Context, organisationID int64, issuedInvoicePostingID int64, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// PutCustomActionIssuedInvoicePosting Performs a custom action on IssuesInvoicePosting.
 	//             <div class='description'><br/>Available <b>actionName</b> values:
@@ -6444,60 +6444,60 @@ type ClientInterface interface {
 	//
 	//
 	// Corresponds with PUT /api/orgs/{organisationId}/issuedinvoicepostings/{issuedInvoicePostingId}/actions/{actionName} (the `PutCustomActionIssuedInvoicePosting` operationId).
-	PutCustomActionIssuedInvoicePosting(ctx context.Context, organisationId int64, issuedInvoicePostingId int64, actionName string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	PutCustomActionIssuedInvoicePosting(ctx context.Context, organisationID int64, issuedInvoicePostingID int64, actionName string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetIssuedInvoices Returns all issued invoices for given organization.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/issuedinvoices (the `GetIssuedInvoices` operationId).
-	GetIssuedInvoices(ctx context.Context, organisationId int64, params *GetIssuedInvoicesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetIssuedInvoices(ctx context.Context, organisationID int64, params *GetIssuedInvoicesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// AddIssuedInvoiceWithBody Adds a new issued invoice.
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/issuedinvoices (the `AddIssuedInvoice` operationId).
-	AddIssuedInvoiceWithBody(ctx context.Context, organisationId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	AddIssuedInvoiceWithBody(ctx context.Context, organisationID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// AddIssuedInvoice Adds a new issued invoice.
 	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/issuedinvoices (the `AddIssuedInvoice` operationId).
-	AddIssuedInvoice(ctx context.Context, organisationId int64, body AddIssuedInvoiceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	AddIssuedInvoice(ctx context.Context, organisationID int64, body AddIssuedInvoiceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetIssuedInvoicePaymentMethods Returns all payment methods for given organisation.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/issuedinvoices/paymentmethods (the `GetIssuedInvoicePaymentMethods` operationId).
-	GetIssuedInvoicePaymentMethods(ctx context.Context, organisationId int64, params *GetIssuedInvoicePaymentMethodsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetIssuedInvoicePaymentMethods(ctx context.Context, organisationID int64, params *GetIssuedInvoicePaymentMethodsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetIssuedInvoicesSyncCandidates Returns issued invoices for sync.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/issuedinvoices/synccandidates (the `GetIssuedInvoicesSyncCandidates` operationId).
-	GetIssuedInvoicesSyncCandidates(ctx context.Context, organisationId int64, params *GetIssuedInvoicesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetIssuedInvoicesSyncCandidates(ctx context.Context, organisationID int64, params *GetIssuedInvoicesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteIssuedInvoice Deletes issued invoice.
 	//
 	// Corresponds with DELETE /api/orgs/{organisationId}/issuedinvoices/{issuedInvoiceId} (the `DeleteIssuedInvoice` operationId).
-	DeleteIssuedInvoice(ctx context.Context, organisationId int64, issuedInvoiceId int64, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DeleteIssuedInvoice(ctx context.Context, organisationID int64, issuedInvoiceID int64, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetIssuedInvoice Returns an issued invoice.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/issuedinvoices/{issuedInvoiceId} (the `GetIssuedInvoice` operationId).
-	GetIssuedInvoice(ctx context.Context, organisationId int64, issuedInvoiceId int64, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetIssuedInvoice(ctx context.Context, organisationID int64, issuedInvoiceID int64, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateIssuedInvoiceWithBody Updates issued invoice.
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PUT /api/orgs/{organisationId}/issuedinvoices/{issuedInvoiceId} (the `UpdateIssuedInvoice` operationId).
-	UpdateIssuedInvoiceWithBody(ctx context.Context, organisationId int64, issuedInvoiceId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateIssuedInvoiceWithBody(ctx context.Context, organisationID int64, issuedInvoiceID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateIssuedInvoice Updates issued invoice.
 	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /api/orgs/{organisationId}/issuedinvoices/{issuedInvoiceId} (the `UpdateIssuedInvoice` operationId).
-	UpdateIssuedInvoice(ctx context.Context, organisationId int64, issuedInvoiceId int64, body UpdateIssuedInvoiceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateIssuedInvoice(ctx context.Context, organisationID int64, issuedInvoiceID int64, body UpdateIssuedInvoiceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// PutCustomActionIssuedInvoice Performs a custom action on issued invoice.
 	//             <div class='description'><br/>Available <b>actionName</b> values:
@@ -6520,258 +6520,258 @@ type ClientInterface interface {
 	//
 	//
 	// Corresponds with PUT /api/orgs/{organisationId}/issuedinvoices/{issuedInvoiceId}/actions/{actionName} (the `PutCustomActionIssuedInvoice` operationId).
-	PutCustomActionIssuedInvoice(ctx context.Context, organisationId int64, issuedInvoiceId int64, actionName string, params *PutCustomActionIssuedInvoiceParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	PutCustomActionIssuedInvoice(ctx context.Context, organisationID int64, issuedInvoiceID int64, actionName string, params *PutCustomActionIssuedInvoiceParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetIssuedInvoiceAttachments Returns all attachments for a given issued invoice.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/issuedinvoices/{issuedInvoiceId}/attachments (the `GetIssuedInvoiceAttachments` operationId).
-	GetIssuedInvoiceAttachments(ctx context.Context, organisationId int64, issuedInvoiceId int64, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetIssuedInvoiceAttachments(ctx context.Context, organisationID int64, issuedInvoiceID int64, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// AddIssuedInvoiceAttachmentWithBody Adds an attachment to a given issued invoice.
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/issuedinvoices/{issuedInvoiceId}/attachments (the `AddIssuedInvoiceAttachment` operationId).
-	AddIssuedInvoiceAttachmentWithBody(ctx context.Context, organisationId int64, issuedInvoiceId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	AddIssuedInvoiceAttachmentWithBody(ctx context.Context, organisationID int64, issuedInvoiceID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// AddIssuedInvoiceAttachment Adds an attachment to a given issued invoice.
 	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/issuedinvoices/{issuedInvoiceId}/attachments (the `AddIssuedInvoiceAttachment` operationId).
-	AddIssuedInvoiceAttachment(ctx context.Context, organisationId int64, issuedInvoiceId int64, body AddIssuedInvoiceAttachmentJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	AddIssuedInvoiceAttachment(ctx context.Context, organisationID int64, issuedInvoiceID int64, body AddIssuedInvoiceAttachmentJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetItems Returns all items for the given organization.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/items (the `GetItems` operationId).
-	GetItems(ctx context.Context, organisationId int64, params *GetItemsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetItems(ctx context.Context, organisationID int64, params *GetItemsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// AddItemWithBody Adds a new item.
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/items (the `AddItem` operationId).
-	AddItemWithBody(ctx context.Context, organisationId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	AddItemWithBody(ctx context.Context, organisationID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// AddItem Adds a new item.
 	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/items (the `AddItem` operationId).
-	AddItem(ctx context.Context, organisationId int64, body AddItemJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	AddItem(ctx context.Context, organisationID int64, body AddItemJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetItemByCode Returns an item with given code.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/items/code({code}) (the `GetItemByCode` operationId).
-	GetItemByCode(ctx context.Context, organisationId int64, code string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetItemByCode(ctx context.Context, organisationID int64, code string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetItemsData Returns items title, code, price and unit of measurement for the given item.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/items/itemsdata (the `GetItemsData` operationId).
-	GetItemsData(ctx context.Context, organisationId int64, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetItemsData(ctx context.Context, organisationID int64, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetItemPriceLists Returns item data including selling price (with and without VAT) for combination of given parameters – warehouse and item or custumer and item.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/items/pricelists (the `GetItemPriceLists` operationId).
-	GetItemPriceLists(ctx context.Context, organisationId int64, params *GetItemPriceListsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetItemPriceLists(ctx context.Context, organisationID int64, params *GetItemPriceListsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetItemsSettings Returns items settings for given orgaisation.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/items/settings (the `GetItemsSettings` operationId).
-	GetItemsSettings(ctx context.Context, organisationId int64, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetItemsSettings(ctx context.Context, organisationID int64, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetItemsSyncCandidates Returns items for sync.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/items/synccandidates (the `GetItemsSyncCandidates` operationId).
-	GetItemsSyncCandidates(ctx context.Context, organisationId int64, params *GetItemsSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetItemsSyncCandidates(ctx context.Context, organisationID int64, params *GetItemsSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteItem Deletes item.
 	//
 	// Corresponds with DELETE /api/orgs/{organisationId}/items/{itemId} (the `DeleteItem` operationId).
-	DeleteItem(ctx context.Context, organisationId int64, itemId int64, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DeleteItem(ctx context.Context, organisationID int64, itemID int64, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetItem Returns an item.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/items/{itemId} (the `GetItem` operationId).
-	GetItem(ctx context.Context, organisationId int64, itemId int64, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetItem(ctx context.Context, organisationID int64, itemID int64, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateItemWithBody Updates item.
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PUT /api/orgs/{organisationId}/items/{itemId} (the `UpdateItem` operationId).
-	UpdateItemWithBody(ctx context.Context, organisationId int64, itemId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateItemWithBody(ctx context.Context, organisationID int64, itemID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateItem Updates item.
 	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /api/orgs/{organisationId}/items/{itemId} (the `UpdateItem` operationId).
-	UpdateItem(ctx context.Context, organisationId int64, itemId int64, body UpdateItemJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateItem(ctx context.Context, organisationID int64, itemID int64, body UpdateItemJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetJournals Returns all journals for given organisation.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/journals (the `GetJournals` operationId).
-	GetJournals(ctx context.Context, organisationId int64, params *GetJournalsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetJournals(ctx context.Context, organisationID int64, params *GetJournalsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// AddJournalWithBody Adds a new journal.
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/journals (the `AddJournal` operationId).
-	AddJournalWithBody(ctx context.Context, organisationId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	AddJournalWithBody(ctx context.Context, organisationID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// AddJournal Adds a new journal.
 	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/journals (the `AddJournal` operationId).
-	AddJournal(ctx context.Context, organisationId int64, body AddJournalJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	AddJournal(ctx context.Context, organisationID int64, body AddJournalJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetJournalEntries Returns all journal entries for a given organisation.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/journals/journal-entries (the `GetJournalEntries` operationId).
-	GetJournalEntries(ctx context.Context, organisationId int64, params *GetJournalEntriesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetJournalEntries(ctx context.Context, organisationID int64, params *GetJournalEntriesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetJournalsSyncCandidates Returns journals for sync.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/journals/synccandidates (the `GetJournalsSyncCandidates` operationId).
-	GetJournalsSyncCandidates(ctx context.Context, organisationId int64, params *GetJournalsSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetJournalsSyncCandidates(ctx context.Context, organisationID int64, params *GetJournalsSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetJournalsInVODStandard Returns all journals for a given organisation where VODStandardCode exists if issued invoice bookkepping is set to VOD standard.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/journals/vodstandard (the `GetJournalsInVODStandard` operationId).
-	GetJournalsInVODStandard(ctx context.Context, organisationId int64, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetJournalsInVODStandard(ctx context.Context, organisationID int64, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteJournal Deletes a journal.
 	//
 	// Corresponds with DELETE /api/orgs/{organisationId}/journals/{journalId} (the `DeleteJournal` operationId).
-	DeleteJournal(ctx context.Context, organisationId int64, journalId int64, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DeleteJournal(ctx context.Context, organisationID int64, journalID int64, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetJournal Returns a journal.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/journals/{journalId} (the `GetJournal` operationId).
-	GetJournal(ctx context.Context, organisationId int64, journalId int64, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetJournal(ctx context.Context, organisationID int64, journalID int64, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateJournalWithBody Updates journal.
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PUT /api/orgs/{organisationId}/journals/{journalId} (the `UpdateJournal` operationId).
-	UpdateJournalWithBody(ctx context.Context, organisationId int64, journalId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateJournalWithBody(ctx context.Context, organisationID int64, journalID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateJournal Updates journal.
 	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /api/orgs/{organisationId}/journals/{journalId} (the `UpdateJournal` operationId).
-	UpdateJournal(ctx context.Context, organisationId int64, journalId int64, body UpdateJournalJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateJournal(ctx context.Context, organisationID int64, journalID int64, body UpdateJournalJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// AddJournalVatEntryWithBody Adds a VAT entry to a specified journal.
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/journals/{journalId}/vat (the `AddJournalVatEntry` operationId).
-	AddJournalVatEntryWithBody(ctx context.Context, organisationId int64, journalId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	AddJournalVatEntryWithBody(ctx context.Context, organisationID int64, journalID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// AddJournalVatEntry Adds a VAT entry to a specified journal.
 	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/journals/{journalId}/vat (the `AddJournalVatEntry` operationId).
-	AddJournalVatEntry(ctx context.Context, organisationId int64, journalId int64, body AddJournalVatEntryJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	AddJournalVatEntry(ctx context.Context, organisationID int64, journalID int64, body AddJournalVatEntryJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteJournalVatEntry Deletes a VAT entry.
 	//
 	// Corresponds with DELETE /api/orgs/{organisationId}/journals/{journalId}/vat/{vatId} (the `DeleteJournalVatEntry` operationId).
-	DeleteJournalVatEntry(ctx context.Context, organisationId int64, journalId int64, vatId int64, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DeleteJournalVatEntry(ctx context.Context, organisationID int64, journalID int64, vatID int64, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetJournalVatEntry Returns a VAT entry.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/journals/{journalId}/vat/{vatId} (the `GetJournalVatEntry` operationId).
-	GetJournalVatEntry(ctx context.Context, organisationId int64, journalId int64, vatId int64, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetJournalVatEntry(ctx context.Context, organisationID int64, journalID int64, vatID int64, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateJournalVatEntryWithBody Updates VAT entry.
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PUT /api/orgs/{organisationId}/journals/{journalId}/vat/{vatId} (the `UpdateJournalVatEntry` operationId).
-	UpdateJournalVatEntryWithBody(ctx context.Context, organisationId int64, journalId int64, vatId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateJournalVatEntryWithBody(ctx context.Context, organisationID int64, journalID int64, vatID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateJournalVatEntry Updates VAT entry.
 	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /api/orgs/{organisationId}/journals/{journalId}/vat/{vatId} (the `UpdateJournalVatEntry` operationId).
-	UpdateJournalVatEntry(ctx context.Context, organisationId int64, journalId int64, vatId int64, body UpdateJournalVatEntryJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateJournalVatEntry(ctx context.Context, organisationID int64, journalID int64, vatID int64, body UpdateJournalVatEntryJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetJournalTypes Returns all journal types.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/journaltypes (the `GetJournalTypes` operationId).
-	GetJournalTypes(ctx context.Context, organisationId int64, params *GetJournalTypesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetJournalTypes(ctx context.Context, organisationID int64, params *GetJournalTypesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetJournalTypeByCode Returns a journal type for its code.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/journaltypes/code({code}) (the `GetJournalTypeByCode` operationId).
-	GetJournalTypeByCode(ctx context.Context, organisationId int64, code string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetJournalTypeByCode(ctx context.Context, organisationID int64, code string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetJournalTypesSyncCandidates Returns journal types for sync.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/journaltypes/synccandidates (the `GetJournalTypesSyncCandidates` operationId).
-	GetJournalTypesSyncCandidates(ctx context.Context, organisationId int64, params *GetJournalTypesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetJournalTypesSyncCandidates(ctx context.Context, organisationID int64, params *GetJournalTypesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetJournalType Returns a journal type for its id.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/journaltypes/{journalTypeId} (the `GetJournalType` operationId).
-	GetJournalType(ctx context.Context, organisationId int64, journalTypeId int64, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetJournalType(ctx context.Context, organisationID int64, journalTypeID int64, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetOrders Returns all orders for given organization.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/orders (the `GetOrders` operationId).
-	GetOrders(ctx context.Context, organisationId int64, params *GetOrdersParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetOrders(ctx context.Context, organisationID int64, params *GetOrdersParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// AddOrderWithBody Adds a new order.
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/orders (the `AddOrder` operationId).
-	AddOrderWithBody(ctx context.Context, organisationId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	AddOrderWithBody(ctx context.Context, organisationID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// AddOrder Adds a new order.
 	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/orders (the `AddOrder` operationId).
-	AddOrder(ctx context.Context, organisationId int64, body AddOrderJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	AddOrder(ctx context.Context, organisationID int64, body AddOrderJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetOrdersSyncCandidates Returns orders for sync.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/orders/synccandidates (the `GetOrdersSyncCandidates` operationId).
-	GetOrdersSyncCandidates(ctx context.Context, organisationId int64, params *GetOrdersSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetOrdersSyncCandidates(ctx context.Context, organisationID int64, params *GetOrdersSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteOrder Deletes order.
 	//
 	// Corresponds with DELETE /api/orgs/{organisationId}/orders/{orderId} (the `DeleteOrder` operationId).
-	DeleteOrder(ctx context.Context, organisationId int64, orderId int64, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DeleteOrder(ctx context.Context, organisationID int64, orderID int64, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetOrder Returns an order.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/orders/{orderId} (the `GetOrder` operationId).
-	GetOrder(ctx context.Context, organisationId int64, orderId int64, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetOrder(ctx context.Context, organisationID int64, orderID int64, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateOrderWithBody Updates order.
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PUT /api/orgs/{organisationId}/orders/{orderId} (the `UpdateOrder` operationId).
-	UpdateOrderWithBody(ctx context.Context, organisationId int64, orderId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateOrderWithBody(ctx context.Context, organisationID int64, orderID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateOrder Updates order.
 	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /api/orgs/{organisationId}/orders/{orderId} (the `UpdateOrder` operationId).
-	UpdateOrder(ctx context.Context, organisationId int64, orderId int64, body UpdateOrderJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateOrder(ctx context.Context, organisationID int64, orderID int64, body UpdateOrderJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetCustomActionOrder   Performs a custom action on order.
 	//                                 <div class='description'><br/>Available <b>actionName</b> values: <ul>
@@ -6780,7 +6780,7 @@ type ClientInterface interface {
 	//                                 </div>
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/orders/{orderId}/actions/{actionName} (the `GetCustomActionOrder` operationId).
-	GetCustomActionOrder(ctx context.Context, organisationId int64, orderId int64, actionName string, params *GetCustomActionOrderParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetCustomActionOrder(ctx context.Context, organisationID int64, orderID int64, actionName string, params *GetCustomActionOrderParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// PutCustomActionOrder   Performs a custom action on order.
 	//                                 <div class='description'><br/>Available <b>actionName</b> values: <ul>
@@ -6796,225 +6796,225 @@ type ClientInterface interface {
 	//                                 </div>
 	//
 	// Corresponds with PUT /api/orgs/{organisationId}/orders/{orderId}/actions/{actionName} (the `PutCustomActionOrder` operationId).
-	PutCustomActionOrder(ctx context.Context, organisationId int64, orderId int64, actionName string, params *PutCustomActionOrderParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	PutCustomActionOrder(ctx context.Context, organisationID int64, orderID int64, actionName string, params *PutCustomActionOrderParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetOutboxes Returns all outbox Items for a given organization.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/outbox (the `GetOutboxes` operationId).
-	GetOutboxes(ctx context.Context, organisationId int64, params *GetOutboxesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetOutboxes(ctx context.Context, organisationID int64, params *GetOutboxesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetOutbox Returns the specified outbox item.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/outbox/{outboxId} (the `GetOutbox` operationId).
-	GetOutbox(ctx context.Context, organisationId int64, outboxId int64, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetOutbox(ctx context.Context, organisationID int64, outboxID int64, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetPaymentMethods Returns all payment methods for given organisation.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/paymentMethods (the `GetPaymentMethods` operationId).
-	GetPaymentMethods(ctx context.Context, organisationId int64, params *GetPaymentMethodsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetPaymentMethods(ctx context.Context, organisationID int64, params *GetPaymentMethodsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetPostalCodesForCounty Returns all postal codes for given country.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/postalcodes/countries/{countryId} (the `GetPostalCodesForCounty` operationId).
-	GetPostalCodesForCounty(ctx context.Context, organisationId int64, countryId int64, params *GetPostalCodesForCountyParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetPostalCodesForCounty(ctx context.Context, organisationID int64, countryID int64, params *GetPostalCodesForCountyParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetPostalCodesSyncCandidates Returns postal codes for sync.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/postalcodes/synccandidates (the `GetPostalCodesSyncCandidates` operationId).
-	GetPostalCodesSyncCandidates(ctx context.Context, organisationId int64, params *GetPostalCodesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetPostalCodesSyncCandidates(ctx context.Context, organisationID int64, params *GetPostalCodesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetPostalCodeByID Returns a postal code by id.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/postalcodes/{postalCodeId} (the `GetPostalCodeByID` operationId).
-	GetPostalCodeByID(ctx context.Context, organisationId int64, postalCodeId int64, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetPostalCodeByID(ctx context.Context, organisationID int64, postalCodeID int64, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetProductGroups Returns all product groups for the given organisation.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/productGroups (the `GetProductGroups` operationId).
-	GetProductGroups(ctx context.Context, organisationId int64, params *GetProductGroupsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetProductGroups(ctx context.Context, organisationID int64, params *GetProductGroupsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// AddProductGroupWithBody Adds a new product group.
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/productGroups (the `AddProductGroup` operationId).
-	AddProductGroupWithBody(ctx context.Context, organisationId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	AddProductGroupWithBody(ctx context.Context, organisationID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// AddProductGroup Adds a new product group.
 	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/productGroups (the `AddProductGroup` operationId).
-	AddProductGroup(ctx context.Context, organisationId int64, body AddProductGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	AddProductGroup(ctx context.Context, organisationID int64, body AddProductGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetProductGroupsSyncCandidates Returns product groups for sync.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/productGroups/synccandidates (the `GetProductGroupsSyncCandidates` operationId).
-	GetProductGroupsSyncCandidates(ctx context.Context, organisationId int64, params *GetProductGroupsSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetProductGroupsSyncCandidates(ctx context.Context, organisationID int64, params *GetProductGroupsSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteProductGroup Deletes a product group.
 	//
 	// Corresponds with DELETE /api/orgs/{organisationId}/productGroups/{productGroupId} (the `DeleteProductGroup` operationId).
-	DeleteProductGroup(ctx context.Context, organisationId int64, productGroupId int64, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DeleteProductGroup(ctx context.Context, organisationID int64, productGroupID int64, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetProductGroup Returns a product group.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/productGroups/{productGroupId} (the `GetProductGroup` operationId).
-	GetProductGroup(ctx context.Context, organisationId int64, productGroupId int64, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetProductGroup(ctx context.Context, organisationID int64, productGroupID int64, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateProductGroupWithBody Updates a product group.
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PUT /api/orgs/{organisationId}/productGroups/{productGroupId} (the `UpdateProductGroup` operationId).
-	UpdateProductGroupWithBody(ctx context.Context, organisationId int64, productGroupId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateProductGroupWithBody(ctx context.Context, organisationID int64, productGroupID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateProductGroup Updates a product group.
 	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /api/orgs/{organisationId}/productGroups/{productGroupId} (the `UpdateProductGroup` operationId).
-	UpdateProductGroup(ctx context.Context, organisationId int64, productGroupId int64, body UpdateProductGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateProductGroup(ctx context.Context, organisationID int64, productGroupID int64, body UpdateProductGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetPurposeCodes Returns all purpose codes.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/purpose-codes (the `GetPurposeCodes` operationId).
-	GetPurposeCodes(ctx context.Context, organisationId int64, params *GetPurposeCodesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetPurposeCodes(ctx context.Context, organisationID int64, params *GetPurposeCodesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetPurposeCodeByCode Returns a purpose code for its code.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/purpose-codes/code({code}) (the `GetPurposeCodeByCode` operationId).
-	GetPurposeCodeByCode(ctx context.Context, organisationId int64, code string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetPurposeCodeByCode(ctx context.Context, organisationID int64, code string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetPurposeCodesSyncCandidates Returns purpose codes for sync.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/purpose-codes/synccandidates (the `GetPurposeCodesSyncCandidates` operationId).
-	GetPurposeCodesSyncCandidates(ctx context.Context, organisationId int64, params *GetPurposeCodesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetPurposeCodesSyncCandidates(ctx context.Context, organisationID int64, params *GetPurposeCodesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetPurposeCode Returns a purpose code for its ID.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/purpose-codes/{purposeCodeId} (the `GetPurposeCode` operationId).
-	GetPurposeCode(ctx context.Context, organisationId int64, purposeCodeId int64, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetPurposeCode(ctx context.Context, organisationID int64, purposeCodeID int64, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetReceivedInvoices Returns all received invoices for the given organization.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/receivedinvoices (the `GetReceivedInvoices` operationId).
-	GetReceivedInvoices(ctx context.Context, organisationId int64, params *GetReceivedInvoicesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetReceivedInvoices(ctx context.Context, organisationID int64, params *GetReceivedInvoicesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// AddReceivedInvoiceWithBody Adds a new received invoice.
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/receivedinvoices (the `AddReceivedInvoice` operationId).
-	AddReceivedInvoiceWithBody(ctx context.Context, organisationId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	AddReceivedInvoiceWithBody(ctx context.Context, organisationID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// AddReceivedInvoice Adds a new received invoice.
 	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/receivedinvoices (the `AddReceivedInvoice` operationId).
-	AddReceivedInvoice(ctx context.Context, organisationId int64, body AddReceivedInvoiceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	AddReceivedInvoice(ctx context.Context, organisationID int64, body AddReceivedInvoiceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteReceivedInvoice Deletes received invoice.
 	//
 	// Corresponds with DELETE /api/orgs/{organisationId}/receivedinvoices/{receivedInvoiceId} (the `DeleteReceivedInvoice` operationId).
-	DeleteReceivedInvoice(ctx context.Context, organisationId int64, receivedInvoiceId int64, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DeleteReceivedInvoice(ctx context.Context, organisationID int64, receivedInvoiceID int64, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetReceivedInvoice Returns a received invoice.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/receivedinvoices/{receivedInvoiceId} (the `GetReceivedInvoice` operationId).
-	GetReceivedInvoice(ctx context.Context, organisationId int64, receivedInvoiceId int64, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetReceivedInvoice(ctx context.Context, organisationID int64, receivedInvoiceID int64, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateReceivedInvoiceWithBody Updates received invoice.
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PUT /api/orgs/{organisationId}/receivedinvoices/{receivedInvoiceId} (the `UpdateReceivedInvoice` operationId).
-	UpdateReceivedInvoiceWithBody(ctx context.Context, organisationId int64, receivedInvoiceId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateReceivedInvoiceWithBody(ctx context.Context, organisationID int64, receivedInvoiceID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateReceivedInvoice Updates received invoice.
 	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /api/orgs/{organisationId}/receivedinvoices/{receivedInvoiceId} (the `UpdateReceivedInvoice` operationId).
-	UpdateReceivedInvoice(ctx context.Context, organisationId int64, receivedInvoiceId int64, body UpdateReceivedInvoiceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateReceivedInvoice(ctx context.Context, organisationID int64, receivedInvoiceID int64, body UpdateReceivedInvoiceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetReceivedInvoiceAttachments Returns all attachments for a given received invoice.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/receivedinvoices/{receivedInvoiceId}/attachments (the `GetReceivedInvoiceAttachments` operationId).
-	GetReceivedInvoiceAttachments(ctx context.Context, organisationId int64, receivedInvoiceId int64, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetReceivedInvoiceAttachments(ctx context.Context, organisationID int64, receivedInvoiceID int64, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// AddReceivedInvoiceAttachmentWithBody Adds an attachment to a given received invoice.
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/receivedinvoices/{receivedInvoiceId}/attachments (the `AddReceivedInvoiceAttachment` operationId).
-	AddReceivedInvoiceAttachmentWithBody(ctx context.Context, organisationId int64, receivedInvoiceId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	AddReceivedInvoiceAttachmentWithBody(ctx context.Context, organisationID int64, receivedInvoiceID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// AddReceivedInvoiceAttachment Adds an attachment to a given received invoice.
 	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/receivedinvoices/{receivedInvoiceId}/attachments (the `AddReceivedInvoiceAttachment` operationId).
-	AddReceivedInvoiceAttachment(ctx context.Context, organisationId int64, receivedInvoiceId int64, body AddReceivedInvoiceAttachmentJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	AddReceivedInvoiceAttachment(ctx context.Context, organisationID int64, receivedInvoiceID int64, body AddReceivedInvoiceAttachmentJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetReportTemplates Returns all report templates.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/report-templates (the `GetReportTemplates` operationId).
-	GetReportTemplates(ctx context.Context, organisationId int64, params *GetReportTemplatesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetReportTemplates(ctx context.Context, organisationID int64, params *GetReportTemplatesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetReportTemplateSyncCandidates Returns report templates for sync.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/report-templates/synccandidates (the `GetReportTemplateSyncCandidates` operationId).
-	GetReportTemplateSyncCandidates(ctx context.Context, organisationId int64, params *GetReportTemplateSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetReportTemplateSyncCandidates(ctx context.Context, organisationID int64, params *GetReportTemplateSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetReportTemplate Returns a report template.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/report-templates/{reportTemplateId} (the `GetReportTemplate` operationId).
-	GetReportTemplate(ctx context.Context, organisationId int64, reportTemplateId int64, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetReportTemplate(ctx context.Context, organisationID int64, reportTemplateID int64, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetStockEntries Returns all stock entries for given organisation.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/stockentry (the `GetStockEntries` operationId).
-	GetStockEntries(ctx context.Context, organisationId int64, params *GetStockEntriesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetStockEntries(ctx context.Context, organisationID int64, params *GetStockEntriesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// AddStockEntryWithBody Adds a new stock entry.
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/stockentry (the `AddStockEntry` operationId).
-	AddStockEntryWithBody(ctx context.Context, organisationId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	AddStockEntryWithBody(ctx context.Context, organisationID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// AddStockEntry Adds a new stock entry.
 	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/stockentry (the `AddStockEntry` operationId).
-	AddStockEntry(ctx context.Context, organisationId int64, body AddStockEntryJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	AddStockEntry(ctx context.Context, organisationID int64, body AddStockEntryJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteStockEntry Deletes stock entry.
 	//
 	// Corresponds with DELETE /api/orgs/{organisationId}/stockentry/{stockEntryId} (the `DeleteStockEntry` operationId).
-	DeleteStockEntry(ctx context.Context, organisationId int64, stockEntryId int64, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DeleteStockEntry(ctx context.Context, organisationID int64, stockEntryID int64, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetStockEntry Returns stock entry.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/stockentry/{stockEntryId} (the `GetStockEntry` operationId).
-	GetStockEntry(ctx context.Context, organisationId int64, stockEntryId int64, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetStockEntry(ctx context.Context, organisationID int64, stockEntryID int64, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateStockEntryWithBody Updates stock entry.
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PUT /api/orgs/{organisationId}/stockentry/{stockEntryId} (the `UpdateStockEntry` operationId).
-	UpdateStockEntryWithBody(ctx context.Context, organisationId int64, stockEntryId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateStockEntryWithBody(ctx context.Context, organisationID int64, stockEntryID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateStockEntry Updates stock entry.
 	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /api/orgs/{organisationId}/stockentry/{stockEntryId} (the `UpdateStockEntry` operationId).
-	UpdateStockEntry(ctx context.Context, organisationId int64, stockEntryId int64, body UpdateStockEntryJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateStockEntry(ctx context.Context, organisationID int64, stockEntryID int64, body UpdateStockEntryJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetCustomActionStockEntry   Performs a custom action on stock entry.
 	//                                 <div class='description'><br/>Available <b>actionName</b> values: <ul>
@@ -7023,7 +7023,7 @@ type ClientInterface interface {
 	//                                 </div>
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/stockentry/{stockEntryId}/actions/{actionName} (the `GetCustomActionStockEntry` operationId).
-	GetCustomActionStockEntry(ctx context.Context, organisationId int64, stockEntryId int64, actionName string, params *GetCustomActionStockEntryParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetCustomActionStockEntry(ctx context.Context, organisationID int64, stockEntryID int64, actionName string, params *GetCustomActionStockEntryParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// PutCustomActionStockEntry   Performs a custom action on stock entry.
 	//                                 <div class='description'><br/>Available <b>actionName</b> values: <ul>
@@ -7033,95 +7033,95 @@ type ClientInterface interface {
 	//                                 </div>
 	//
 	// Corresponds with PUT /api/orgs/{organisationId}/stockentry/{stockEntryId}/actions/{actionName} (the `PutCustomActionStockEntry` operationId).
-	PutCustomActionStockEntry(ctx context.Context, organisationId int64, stockEntryId int64, actionName string, params *PutCustomActionStockEntryParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	PutCustomActionStockEntry(ctx context.Context, organisationID int64, stockEntryID int64, actionName string, params *PutCustomActionStockEntryParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetStocks Returns all items in stock for the given organization.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/stocks (the `GetStocks` operationId).
-	GetStocks(ctx context.Context, organisationId int64, params *GetStocksParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetStocks(ctx context.Context, organisationID int64, params *GetStocksParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetStock Returns stock for item.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/stocks/{itemId} (the `GetStock` operationId).
-	GetStock(ctx context.Context, organisationId int64, itemId int64, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetStock(ctx context.Context, organisationID int64, itemID int64, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetVatAccountingTypes Returns all vat accounting types.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/vataccountingtypes (the `GetVatAccountingTypes` operationId).
-	GetVatAccountingTypes(ctx context.Context, organisationId int64, params *GetVatAccountingTypesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetVatAccountingTypes(ctx context.Context, organisationID int64, params *GetVatAccountingTypesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetVatAccountingTypesSyncCandidates Returns vat accounting types for sync.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/vataccountingtypes/synccandidates (the `GetVatAccountingTypesSyncCandidates` operationId).
-	GetVatAccountingTypesSyncCandidates(ctx context.Context, organisationId int64, params *GetVatAccountingTypesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetVatAccountingTypesSyncCandidates(ctx context.Context, organisationID int64, params *GetVatAccountingTypesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetVatRates Returns all vat rates.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/vatrates (the `GetVatRates` operationId).
-	GetVatRates(ctx context.Context, organisationId int64, params *GetVatRatesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetVatRates(ctx context.Context, organisationID int64, params *GetVatRatesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetVatRateByCode Returns a vat rate for its code.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/vatrates/code({code}) (the `GetVatRateByCode` operationId).
-	GetVatRateByCode(ctx context.Context, organisationId int64, code string, params *GetVatRateByCodeParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetVatRateByCode(ctx context.Context, organisationID int64, code string, params *GetVatRateByCodeParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetVatRatesSyncCandidates Returns vat rates for sync.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/vatrates/synccandidates (the `GetVatRatesSyncCandidates` operationId).
-	GetVatRatesSyncCandidates(ctx context.Context, organisationId int64, params *GetVatRatesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetVatRatesSyncCandidates(ctx context.Context, organisationID int64, params *GetVatRatesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetVatRate Returns a vat rate for its ID.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/vatrates/{vatRateId} (the `GetVatRate` operationId).
-	GetVatRate(ctx context.Context, organisationId int64, vatRateId int64, params *GetVatRateParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetVatRate(ctx context.Context, organisationID int64, vatRateID int64, params *GetVatRateParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetWarehouses Returns all warehouses for a given organization.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/warehouses (the `GetWarehouses` operationId).
-	GetWarehouses(ctx context.Context, organisationId int64, params *GetWarehousesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetWarehouses(ctx context.Context, organisationID int64, params *GetWarehousesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// AddWarehouseWithBody Adds a new warehouse.
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/warehouses (the `AddWarehouse` operationId).
-	AddWarehouseWithBody(ctx context.Context, organisationId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	AddWarehouseWithBody(ctx context.Context, organisationID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// AddWarehouse Adds a new warehouse.
 	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/warehouses (the `AddWarehouse` operationId).
-	AddWarehouse(ctx context.Context, organisationId int64, body AddWarehouseJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	AddWarehouse(ctx context.Context, organisationID int64, body AddWarehouseJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetWarehousesSyncCandidates Returns warehouses for sync.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/warehouses/synccandidates (the `GetWarehousesSyncCandidates` operationId).
-	GetWarehousesSyncCandidates(ctx context.Context, organisationId int64, params *GetWarehousesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetWarehousesSyncCandidates(ctx context.Context, organisationID int64, params *GetWarehousesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteWarehouse Deletes a warehouse.
 	//
 	// Corresponds with DELETE /api/orgs/{organisationId}/warehouses/{warehouseId} (the `DeleteWarehouse` operationId).
-	DeleteWarehouse(ctx context.Context, organisationId int64, warehouseId int64, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DeleteWarehouse(ctx context.Context, organisationID int64, warehouseID int64, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetWarehouse Returns a warehouse.
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/warehouses/{warehouseId} (the `GetWarehouse` operationId).
-	GetWarehouse(ctx context.Context, organisationId int64, warehouseId int64, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetWarehouse(ctx context.Context, organisationID int64, warehouseID int64, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateWarehouseWithBody Updates a warehouse.
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PUT /api/orgs/{organisationId}/warehouses/{warehouseId} (the `UpdateWarehouse` operationId).
-	UpdateWarehouseWithBody(ctx context.Context, organisationId int64, warehouseId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateWarehouseWithBody(ctx context.Context, organisationID int64, warehouseID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateWarehouse Updates a warehouse.
 	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /api/orgs/{organisationId}/warehouses/{warehouseId} (the `UpdateWarehouse` operationId).
-	UpdateWarehouse(ctx context.Context, organisationId int64, warehouseId int64, body UpdateWarehouseJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateWarehouse(ctx context.Context, organisationID int64, warehouseID int64, body UpdateWarehouseJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetPayrollSettings Returns payroll settings for given code, customer code and date (YYYYMMDD).
 	//
@@ -7192,8 +7192,8 @@ func (c *Client) GetAllOrganisations(ctx context.Context, params *GetAllOrganisa
 // GetOrganisation Returns organisation details.
 //
 // Corresponds with GET /api/orgs/{organisationId} (the `GetOrganisation` operationId).
-func (c *Client) GetOrganisation(ctx context.Context, organisationId int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetOrganisationRequest(c.Server, organisationId)
+func (c *Client) GetOrganisation(ctx context.Context, organisationID int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetOrganisationRequest(c.Server, organisationID)
 	if err != nil {
 		return nil, err
 	}
@@ -7207,8 +7207,8 @@ func (c *Client) GetOrganisation(ctx context.Context, organisationId int64, reqE
 // GetAccounts Returns all accounts for given organisation.
 //
 // Corresponds with GET /api/orgs/{organisationId}/accounts (the `GetAccounts` operationId).
-func (c *Client) GetAccounts(ctx context.Context, organisationId int64, params *GetAccountsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetAccountsRequest(c.Server, organisationId, params)
+func (c *Client) GetAccounts(ctx context.Context, organisationID int64, params *GetAccountsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetAccountsRequest(c.Server, organisationID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -7222,8 +7222,8 @@ func (c *Client) GetAccounts(ctx context.Context, organisationId int64, params *
 // GetAccountByCode Returns an account for its code.
 //
 // Corresponds with GET /api/orgs/{organisationId}/accounts/code({code}) (the `GetAccountByCode` operationId).
-func (c *Client) GetAccountByCode(ctx context.Context, organisationId int64, code string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetAccountByCodeRequest(c.Server, organisationId, code)
+func (c *Client) GetAccountByCode(ctx context.Context, organisationID int64, code string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetAccountByCodeRequest(c.Server, organisationID, code)
 	if err != nil {
 		return nil, err
 	}
@@ -7237,8 +7237,8 @@ func (c *Client) GetAccountByCode(ctx context.Context, organisationId int64, cod
 // GetAccountByContent Returns an account for the corresponding content (based on Organization settings).
 //
 // Corresponds with GET /api/orgs/{organisationId}/accounts/content({content}) (the `GetAccountByContent` operationId).
-func (c *Client) GetAccountByContent(ctx context.Context, organisationId int64, content string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetAccountByContentRequest(c.Server, organisationId, content)
+func (c *Client) GetAccountByContent(ctx context.Context, organisationID int64, content string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetAccountByContentRequest(c.Server, organisationID, content)
 	if err != nil {
 		return nil, err
 	}
@@ -7252,8 +7252,8 @@ func (c *Client) GetAccountByContent(ctx context.Context, organisationId int64, 
 // GetAccountsSyncCandidates Returns accounts for sync.
 //
 // Corresponds with GET /api/orgs/{organisationId}/accounts/synccandidates (the `GetAccountsSyncCandidates` operationId).
-func (c *Client) GetAccountsSyncCandidates(ctx context.Context, organisationId int64, params *GetAccountsSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetAccountsSyncCandidatesRequest(c.Server, organisationId, params)
+func (c *Client) GetAccountsSyncCandidates(ctx context.Context, organisationID int64, params *GetAccountsSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetAccountsSyncCandidatesRequest(c.Server, organisationID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -7267,8 +7267,8 @@ func (c *Client) GetAccountsSyncCandidates(ctx context.Context, organisationId i
 // GetAccount Returns an account.
 //
 // Corresponds with GET /api/orgs/{organisationId}/accounts/{accountId} (the `GetAccount` operationId).
-func (c *Client) GetAccount(ctx context.Context, organisationId int64, accountId int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetAccountRequest(c.Server, organisationId, accountId)
+func (c *Client) GetAccount(ctx context.Context, organisationID int64, accountID int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetAccountRequest(c.Server, organisationID, accountID)
 	if err != nil {
 		return nil, err
 	}
@@ -7282,8 +7282,8 @@ func (c *Client) GetAccount(ctx context.Context, organisationId int64, accountId
 // GetAnalytics Returns all analytics for the given organization.
 //
 // Corresponds with GET /api/orgs/{organisationId}/analytics (the `GetAnalytics` operationId).
-func (c *Client) GetAnalytics(ctx context.Context, organisationId int64, params *GetAnalyticsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetAnalyticsRequest(c.Server, organisationId, params)
+func (c *Client) GetAnalytics(ctx context.Context, organisationID int64, params *GetAnalyticsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetAnalyticsRequest(c.Server, organisationID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -7299,8 +7299,8 @@ func (c *Client) GetAnalytics(ctx context.Context, organisationId int64, params 
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /api/orgs/{organisationId}/analytics (the `AddAnalytic` operationId).
-func (c *Client) AddAnalyticWithBody(ctx context.Context, organisationId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAddAnalyticRequestWithBody(c.Server, organisationId, contentType, body)
+func (c *Client) AddAnalyticWithBody(ctx context.Context, organisationID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAddAnalyticRequestWithBody(c.Server, organisationID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7316,8 +7316,8 @@ func (c *Client) AddAnalyticWithBody(ctx context.Context, organisationId int64, 
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /api/orgs/{organisationId}/analytics (the `AddAnalytic` operationId).
-func (c *Client) AddAnalytic(ctx context.Context, organisationId int64, body AddAnalyticJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAddAnalyticRequest(c.Server, organisationId, body)
+func (c *Client) AddAnalytic(ctx context.Context, organisationID int64, body AddAnalyticJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAddAnalyticRequest(c.Server, organisationID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7331,8 +7331,8 @@ func (c *Client) AddAnalytic(ctx context.Context, organisationId int64, body Add
 // GetAnalyticsSyncCandidates Returns analytics for sync.
 //
 // Corresponds with GET /api/orgs/{organisationId}/analytics/synccandidates (the `GetAnalyticsSyncCandidates` operationId).
-func (c *Client) GetAnalyticsSyncCandidates(ctx context.Context, organisationId int64, params *GetAnalyticsSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetAnalyticsSyncCandidatesRequest(c.Server, organisationId, params)
+func (c *Client) GetAnalyticsSyncCandidates(ctx context.Context, organisationID int64, params *GetAnalyticsSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetAnalyticsSyncCandidatesRequest(c.Server, organisationID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -7346,8 +7346,8 @@ func (c *Client) GetAnalyticsSyncCandidates(ctx context.Context, organisationId 
 // DeleteAnalytic Deletes analytic.
 //
 // Corresponds with DELETE /api/orgs/{organisationId}/analytics/{analyticId} (the `DeleteAnalytic` operationId).
-func (c *Client) DeleteAnalytic(ctx context.Context, organisationId int64, analyticId int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteAnalyticRequest(c.Server, organisationId, analyticId)
+func (c *Client) DeleteAnalytic(ctx context.Context, organisationID int64, analyticID int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteAnalyticRequest(c.Server, organisationID, analyticID)
 	if err != nil {
 		return nil, err
 	}
@@ -7361,8 +7361,8 @@ func (c *Client) DeleteAnalytic(ctx context.Context, organisationId int64, analy
 // GetAnalytic Returns an analytic.
 //
 // Corresponds with GET /api/orgs/{organisationId}/analytics/{analyticId} (the `GetAnalytic` operationId).
-func (c *Client) GetAnalytic(ctx context.Context, organisationId int64, analyticId int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetAnalyticRequest(c.Server, organisationId, analyticId)
+func (c *Client) GetAnalytic(ctx context.Context, organisationID int64, analyticID int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetAnalyticRequest(c.Server, organisationID, analyticID)
 	if err != nil {
 		return nil, err
 	}
@@ -7378,8 +7378,8 @@ func (c *Client) GetAnalytic(ctx context.Context, organisationId int64, analytic
 // Takes any type of body and a specified content type.
 //
 // Corresponds with PUT /api/orgs/{organisationId}/analytics/{analyticId} (the `UpdateAnalytic` operationId).
-func (c *Client) UpdateAnalyticWithBody(ctx context.Context, organisationId int64, analyticId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateAnalyticRequestWithBody(c.Server, organisationId, analyticId, contentType, body)
+func (c *Client) UpdateAnalyticWithBody(ctx context.Context, organisationID int64, analyticID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateAnalyticRequestWithBody(c.Server, organisationID, analyticID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7395,8 +7395,8 @@ func (c *Client) UpdateAnalyticWithBody(ctx context.Context, organisationId int6
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /api/orgs/{organisationId}/analytics/{analyticId} (the `UpdateAnalytic` operationId).
-func (c *Client) UpdateAnalytic(ctx context.Context, organisationId int64, analyticId int64, body UpdateAnalyticJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateAnalyticRequest(c.Server, organisationId, analyticId, body)
+func (c *Client) UpdateAnalytic(ctx context.Context, organisationID int64, analyticID int64, body UpdateAnalyticJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateAnalyticRequest(c.Server, organisationID, analyticID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7410,8 +7410,8 @@ func (c *Client) UpdateAnalytic(ctx context.Context, organisationId int64, analy
 // GetOrganisationContacts Returns contacts for all customers.
 //
 // Corresponds with GET /api/orgs/{organisationId}/contacts (the `GetOrganisationContacts` operationId).
-func (c *Client) GetOrganisationContacts(ctx context.Context, organisationId int64, params *GetOrganisationContactsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetOrganisationContactsRequest(c.Server, organisationId, params)
+func (c *Client) GetOrganisationContacts(ctx context.Context, organisationID int64, params *GetOrganisationContactsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetOrganisationContactsRequest(c.Server, organisationID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -7425,8 +7425,8 @@ func (c *Client) GetOrganisationContacts(ctx context.Context, organisationId int
 // GetCountries Returns all countries.
 //
 // Corresponds with GET /api/orgs/{organisationId}/countries (the `GetCountries` operationId).
-func (c *Client) GetCountries(ctx context.Context, organisationId int64, params *GetCountriesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetCountriesRequest(c.Server, organisationId, params)
+func (c *Client) GetCountries(ctx context.Context, organisationID int64, params *GetCountriesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetCountriesRequest(c.Server, organisationID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -7440,8 +7440,8 @@ func (c *Client) GetCountries(ctx context.Context, organisationId int64, params 
 // GetCountryByCode Returns a country for its code.
 //
 // Corresponds with GET /api/orgs/{organisationId}/countries/code({code}) (the `GetCountryByCode` operationId).
-func (c *Client) GetCountryByCode(ctx context.Context, organisationId int64, code string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetCountryByCodeRequest(c.Server, organisationId, code)
+func (c *Client) GetCountryByCode(ctx context.Context, organisationID int64, code string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetCountryByCodeRequest(c.Server, organisationID, code)
 	if err != nil {
 		return nil, err
 	}
@@ -7455,8 +7455,8 @@ func (c *Client) GetCountryByCode(ctx context.Context, organisationId int64, cod
 // GetCountriesSyncCandidates Returns countries for sync.
 //
 // Corresponds with GET /api/orgs/{organisationId}/countries/synccandidates (the `GetCountriesSyncCandidates` operationId).
-func (c *Client) GetCountriesSyncCandidates(ctx context.Context, organisationId int64, params *GetCountriesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetCountriesSyncCandidatesRequest(c.Server, organisationId, params)
+func (c *Client) GetCountriesSyncCandidates(ctx context.Context, organisationID int64, params *GetCountriesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetCountriesSyncCandidatesRequest(c.Server, organisationID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -7470,8 +7470,8 @@ func (c *Client) GetCountriesSyncCandidates(ctx context.Context, organisationId 
 // GetCountry Returns a country for its id.
 //
 // Corresponds with GET /api/orgs/{organisationId}/countries/{countryId} (the `GetCountry` operationId).
-func (c *Client) GetCountry(ctx context.Context, organisationId int64, countryId int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetCountryRequest(c.Server, organisationId, countryId)
+func (c *Client) GetCountry(ctx context.Context, organisationID int64, countryID int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetCountryRequest(c.Server, organisationID, countryID)
 	if err != nil {
 		return nil, err
 	}
@@ -7485,8 +7485,8 @@ func (c *Client) GetCountry(ctx context.Context, organisationId int64, countryId
 // GetCurrencies Returns all currencies.
 //
 // Corresponds with GET /api/orgs/{organisationId}/currencies (the `GetCurrencies` operationId).
-func (c *Client) GetCurrencies(ctx context.Context, organisationId int64, params *GetCurrenciesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetCurrenciesRequest(c.Server, organisationId, params)
+func (c *Client) GetCurrencies(ctx context.Context, organisationID int64, params *GetCurrenciesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetCurrenciesRequest(c.Server, organisationID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -7500,8 +7500,8 @@ func (c *Client) GetCurrencies(ctx context.Context, organisationId int64, params
 // GetCurrencyByCode Returns a currency for given id.
 //
 // Corresponds with GET /api/orgs/{organisationId}/currencies/code({code}) (the `GetCurrencyByCode` operationId).
-func (c *Client) GetCurrencyByCode(ctx context.Context, organisationId int64, code string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetCurrencyByCodeRequest(c.Server, organisationId, code)
+func (c *Client) GetCurrencyByCode(ctx context.Context, organisationID int64, code string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetCurrencyByCodeRequest(c.Server, organisationID, code)
 	if err != nil {
 		return nil, err
 	}
@@ -7515,8 +7515,8 @@ func (c *Client) GetCurrencyByCode(ctx context.Context, organisationId int64, co
 // GetCurrencyByDate Returns a domestic currency.
 //
 // Corresponds with GET /api/orgs/{organisationId}/currencies/date({date}) (the `GetCurrencyByDate` operationId).
-func (c *Client) GetCurrencyByDate(ctx context.Context, organisationId int64, date DateTime, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetCurrencyByDateRequest(c.Server, organisationId, date)
+func (c *Client) GetCurrencyByDate(ctx context.Context, organisationID int64, date DateTime, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetCurrencyByDateRequest(c.Server, organisationID, date)
 	if err != nil {
 		return nil, err
 	}
@@ -7530,8 +7530,8 @@ func (c *Client) GetCurrencyByDate(ctx context.Context, organisationId int64, da
 // GetCurrenciesSyncCandidates Returns currencies for sync.
 //
 // Corresponds with GET /api/orgs/{organisationId}/currencies/synccandidates (the `GetCurrenciesSyncCandidates` operationId).
-func (c *Client) GetCurrenciesSyncCandidates(ctx context.Context, organisationId int64, params *GetCurrenciesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetCurrenciesSyncCandidatesRequest(c.Server, organisationId, params)
+func (c *Client) GetCurrenciesSyncCandidates(ctx context.Context, organisationID int64, params *GetCurrenciesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetCurrenciesSyncCandidatesRequest(c.Server, organisationID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -7545,8 +7545,8 @@ func (c *Client) GetCurrenciesSyncCandidates(ctx context.Context, organisationId
 // GetCurrency Returns a currency for given id.
 //
 // Corresponds with GET /api/orgs/{organisationId}/currencies/{currencyId} (the `GetCurrency` operationId).
-func (c *Client) GetCurrency(ctx context.Context, organisationId int64, currencyId int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetCurrencyRequest(c.Server, organisationId, currencyId)
+func (c *Client) GetCurrency(ctx context.Context, organisationID int64, currencyID int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetCurrencyRequest(c.Server, organisationID, currencyID)
 	if err != nil {
 		return nil, err
 	}
@@ -7560,8 +7560,8 @@ func (c *Client) GetCurrency(ctx context.Context, organisationId int64, currency
 // GetCustomers Returns all customers for given organisation.
 //
 // Corresponds with GET /api/orgs/{organisationId}/customers (the `GetCustomers` operationId).
-func (c *Client) GetCustomers(ctx context.Context, organisationId int64, params *GetCustomersParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetCustomersRequest(c.Server, organisationId, params)
+func (c *Client) GetCustomers(ctx context.Context, organisationID int64, params *GetCustomersParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetCustomersRequest(c.Server, organisationID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -7577,8 +7577,8 @@ func (c *Client) GetCustomers(ctx context.Context, organisationId int64, params 
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /api/orgs/{organisationId}/customers (the `AddCustomer` operationId).
-func (c *Client) AddCustomerWithBody(ctx context.Context, organisationId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAddCustomerRequestWithBody(c.Server, organisationId, contentType, body)
+func (c *Client) AddCustomerWithBody(ctx context.Context, organisationID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAddCustomerRequestWithBody(c.Server, organisationID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7594,8 +7594,8 @@ func (c *Client) AddCustomerWithBody(ctx context.Context, organisationId int64, 
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /api/orgs/{organisationId}/customers (the `AddCustomer` operationId).
-func (c *Client) AddCustomer(ctx context.Context, organisationId int64, body AddCustomerJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAddCustomerRequest(c.Server, organisationId, body)
+func (c *Client) AddCustomer(ctx context.Context, organisationID int64, body AddCustomerJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAddCustomerRequest(c.Server, organisationID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7609,8 +7609,8 @@ func (c *Client) AddCustomer(ctx context.Context, organisationId int64, body Add
 // AddCustomerByTaxNumber Adds a new customer according to the tax number.
 //
 // Corresponds with POST /api/orgs/{organisationId}/customers/addbytaxnumber({taxNumber}) (the `AddCustomerByTaxNumber` operationId).
-func (c *Client) AddCustomerByTaxNumber(ctx context.Context, organisationId int64, taxNumber string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAddCustomerByTaxNumberRequest(c.Server, organisationId, taxNumber)
+func (c *Client) AddCustomerByTaxNumber(ctx context.Context, organisationID int64, taxNumber string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAddCustomerByTaxNumberRequest(c.Server, organisationID, taxNumber)
 	if err != nil {
 		return nil, err
 	}
@@ -7624,8 +7624,8 @@ func (c *Client) AddCustomerByTaxNumber(ctx context.Context, organisationId int6
 // GetCustomerByCode Returns a customer with given code.
 //
 // Corresponds with GET /api/orgs/{organisationId}/customers/code({code}) (the `GetCustomerByCode` operationId).
-func (c *Client) GetCustomerByCode(ctx context.Context, organisationId int64, code string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetCustomerByCodeRequest(c.Server, organisationId, code)
+func (c *Client) GetCustomerByCode(ctx context.Context, organisationID int64, code string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetCustomerByCodeRequest(c.Server, organisationID, code)
 	if err != nil {
 		return nil, err
 	}
@@ -7639,8 +7639,8 @@ func (c *Client) GetCustomerByCode(ctx context.Context, organisationId int64, co
 // GetCustomersSyncCandidates Returns customers that match filter criteria for sync.
 //
 // Corresponds with GET /api/orgs/{organisationId}/customers/synccandidates (the `GetCustomersSyncCandidates` operationId).
-func (c *Client) GetCustomersSyncCandidates(ctx context.Context, organisationId int64, params *GetCustomersSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetCustomersSyncCandidatesRequest(c.Server, organisationId, params)
+func (c *Client) GetCustomersSyncCandidates(ctx context.Context, organisationID int64, params *GetCustomersSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetCustomersSyncCandidatesRequest(c.Server, organisationID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -7654,8 +7654,8 @@ func (c *Client) GetCustomersSyncCandidates(ctx context.Context, organisationId 
 // DeleteCustomer Deletes customer.
 //
 // Corresponds with DELETE /api/orgs/{organisationId}/customers/{customerId} (the `DeleteCustomer` operationId).
-func (c *Client) DeleteCustomer(ctx context.Context, organisationId int64, customerId int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteCustomerRequest(c.Server, organisationId, customerId)
+func (c *Client) DeleteCustomer(ctx context.Context, organisationID int64, customerID int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteCustomerRequest(c.Server, organisationID, customerID)
 	if err != nil {
 		return nil, err
 	}
@@ -7669,8 +7669,8 @@ func (c *Client) DeleteCustomer(ctx context.Context, organisationId int64, custo
 // GetCustomer Returns a customer.
 //
 // Corresponds with GET /api/orgs/{organisationId}/customers/{customerId} (the `GetCustomer` operationId).
-func (c *Client) GetCustomer(ctx context.Context, organisationId int64, customerId int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetCustomerRequest(c.Server, organisationId, customerId)
+func (c *Client) GetCustomer(ctx context.Context, organisationID int64, customerID int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetCustomerRequest(c.Server, organisationID, customerID)
 	if err != nil {
 		return nil, err
 	}
@@ -7686,8 +7686,8 @@ func (c *Client) GetCustomer(ctx context.Context, organisationId int64, customer
 // Takes any type of body and a specified content type.
 //
 // Corresponds with PUT /api/orgs/{organisationId}/customers/{customerId} (the `UpdateCustomer` operationId).
-func (c *Client) UpdateCustomerWithBody(ctx context.Context, organisationId int64, customerId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateCustomerRequestWithBody(c.Server, organisationId, customerId, contentType, body)
+func (c *Client) UpdateCustomerWithBody(ctx context.Context, organisationID int64, customerID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateCustomerRequestWithBody(c.Server, organisationID, customerID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7703,8 +7703,8 @@ func (c *Client) UpdateCustomerWithBody(ctx context.Context, organisationId int6
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /api/orgs/{organisationId}/customers/{customerId} (the `UpdateCustomer` operationId).
-func (c *Client) UpdateCustomer(ctx context.Context, organisationId int64, customerId int64, body UpdateCustomerJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateCustomerRequest(c.Server, organisationId, customerId, body)
+func (c *Client) UpdateCustomer(ctx context.Context, organisationID int64, customerID int64, body UpdateCustomerJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateCustomerRequest(c.Server, organisationID, customerID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7718,8 +7718,8 @@ func (c *Client) UpdateCustomer(ctx context.Context, organisationId int64, custo
 // GetAddresses Returns all addresses for a given customer.
 //
 // Corresponds with GET /api/orgs/{organisationId}/customers/{customerId}/addresses (the `GetAddresses` operationId).
-func (c *Client) GetAddresses(ctx context.Context, organisationId int64, customerId int64, params *GetAddressesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetAddressesRequest(c.Server, organisationId, customerId, params)
+func (c *Client) GetAddresses(ctx context.Context, organisationID int64, customerID int64, params *GetAddressesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetAddressesRequest(c.Server, organisationID, customerID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -7735,8 +7735,8 @@ func (c *Client) GetAddresses(ctx context.Context, organisationId int64, custome
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /api/orgs/{organisationId}/customers/{customerId}/addresses (the `AddAddress` operationId).
-func (c *Client) AddAddressWithBody(ctx context.Context, organisationId int64, customerId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAddAddressRequestWithBody(c.Server, organisationId, customerId, contentType, body)
+func (c *Client) AddAddressWithBody(ctx context.Context, organisationID int64, customerID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAddAddressRequestWithBody(c.Server, organisationID, customerID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7752,8 +7752,8 @@ func (c *Client) AddAddressWithBody(ctx context.Context, organisationId int64, c
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /api/orgs/{organisationId}/customers/{customerId}/addresses (the `AddAddress` operationId).
-func (c *Client) AddAddress(ctx context.Context, organisationId int64, customerId int64, body AddAddressJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAddAddressRequest(c.Server, organisationId, customerId, body)
+func (c *Client) AddAddress(ctx context.Context, organisationID int64, customerID int64, body AddAddressJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAddAddressRequest(c.Server, organisationID, customerID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7767,8 +7767,8 @@ func (c *Client) AddAddress(ctx context.Context, organisationId int64, customerI
 // GetAddressesSyncCandidates Returns addresses for sync.
 //
 // Corresponds with GET /api/orgs/{organisationId}/customers/{customerId}/addresses/synccandidates (the `GetAddressesSyncCandidates` operationId).
-func (c *Client) GetAddressesSyncCandidates(ctx context.Context, organisationId int64, customerId string, params *GetAddressesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetAddressesSyncCandidatesRequest(c.Server, organisationId, customerId, params)
+func (c *Client) GetAddressesSyncCandidates(ctx context.Context, organisationID int64, customerID string, params *GetAddressesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetAddressesSyncCandidatesRequest(c.Server, organisationID, customerID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -7782,8 +7782,8 @@ func (c *Client) GetAddressesSyncCandidates(ctx context.Context, organisationId 
 // DeleteAddress Deletes an address.
 //
 // Corresponds with DELETE /api/orgs/{organisationId}/customers/{customerId}/addresses/{addressId} (the `DeleteAddress` operationId).
-func (c *Client) DeleteAddress(ctx context.Context, organisationId int64, customerId int64, addressId int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteAddressRequest(c.Server, organisationId, customerId, addressId)
+func (c *Client) DeleteAddress(ctx context.Context, organisationID int64, customerID int64, addressID int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteAddressRequest(c.Server, organisationID, customerID, addressID)
 	if err != nil {
 		return nil, err
 	}
@@ -7797,8 +7797,8 @@ func (c *Client) DeleteAddress(ctx context.Context, organisationId int64, custom
 // GetAddress Returns an address.
 //
 // Corresponds with GET /api/orgs/{organisationId}/customers/{customerId}/addresses/{addressId} (the `GetAddress` operationId).
-func (c *Client) GetAddress(ctx context.Context, organisationId int64, customerId int64, addressId int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetAddressRequest(c.Server, organisationId, customerId, addressId)
+func (c *Client) GetAddress(ctx context.Context, organisationID int64, customerID int64, addressID int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetAddressRequest(c.Server, organisationID, customerID, addressID)
 	if err != nil {
 		return nil, err
 	}
@@ -7814,8 +7814,8 @@ func (c *Client) GetAddress(ctx context.Context, organisationId int64, customerI
 // Takes any type of body and a specified content type.
 //
 // Corresponds with PUT /api/orgs/{organisationId}/customers/{customerId}/addresses/{addressId} (the `UpdateAddress` operationId).
-func (c *Client) UpdateAddressWithBody(ctx context.Context, organisationId int64, customerId int64, addressId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateAddressRequestWithBody(c.Server, organisationId, customerId, addressId, contentType, body)
+func (c *Client) UpdateAddressWithBody(ctx context.Context, organisationID int64, customerID int64, addressID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateAddressRequestWithBody(c.Server, organisationID, customerID, addressID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7831,8 +7831,8 @@ func (c *Client) UpdateAddressWithBody(ctx context.Context, organisationId int64
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /api/orgs/{organisationId}/customers/{customerId}/addresses/{addressId} (the `UpdateAddress` operationId).
-func (c *Client) UpdateAddress(ctx context.Context, organisationId int64, customerId int64, addressId int64, body UpdateAddressJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateAddressRequest(c.Server, organisationId, customerId, addressId, body)
+func (c *Client) UpdateAddress(ctx context.Context, organisationID int64, customerID int64, addressID int64, body UpdateAddressJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateAddressRequest(c.Server, organisationID, customerID, addressID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7846,8 +7846,8 @@ func (c *Client) UpdateAddress(ctx context.Context, organisationId int64, custom
 // GetBankAccounts Returns all bank accounts for a given customer.
 //
 // Corresponds with GET /api/orgs/{organisationId}/customers/{customerId}/bankAccounts (the `GetBankAccounts` operationId).
-func (c *Client) GetBankAccounts(ctx context.Context, organisationId int64, customerId int64, params *GetBankAccountsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetBankAccountsRequest(c.Server, organisationId, customerId, params)
+func (c *Client) GetBankAccounts(ctx context.Context, organisationID int64, customerID int64, params *GetBankAccountsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetBankAccountsRequest(c.Server, organisationID, customerID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -7863,8 +7863,8 @@ func (c *Client) GetBankAccounts(ctx context.Context, organisationId int64, cust
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /api/orgs/{organisationId}/customers/{customerId}/bankAccounts (the `AddBankAccount` operationId).
-func (c *Client) AddBankAccountWithBody(ctx context.Context, organisationId int64, customerId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAddBankAccountRequestWithBody(c.Server, organisationId, customerId, contentType, body)
+func (c *Client) AddBankAccountWithBody(ctx context.Context, organisationID int64, customerID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAddBankAccountRequestWithBody(c.Server, organisationID, customerID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7880,8 +7880,8 @@ func (c *Client) AddBankAccountWithBody(ctx context.Context, organisationId int6
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /api/orgs/{organisationId}/customers/{customerId}/bankAccounts (the `AddBankAccount` operationId).
-func (c *Client) AddBankAccount(ctx context.Context, organisationId int64, customerId int64, body AddBankAccountJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAddBankAccountRequest(c.Server, organisationId, customerId, body)
+func (c *Client) AddBankAccount(ctx context.Context, organisationID int64, customerID int64, body AddBankAccountJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAddBankAccountRequest(c.Server, organisationID, customerID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7895,8 +7895,8 @@ func (c *Client) AddBankAccount(ctx context.Context, organisationId int64, custo
 // GetBankAccountsSyncCandidates Returns bank accounts for sync.
 //
 // Corresponds with GET /api/orgs/{organisationId}/customers/{customerId}/bankAccounts/synccandidates (the `GetBankAccountsSyncCandidates` operationId).
-func (c *Client) GetBankAccountsSyncCandidates(ctx context.Context, organisationId int64, customerId string, params *GetBankAccountsSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetBankAccountsSyncCandidatesRequest(c.Server, organisationId, customerId, params)
+func (c *Client) GetBankAccountsSyncCandidates(ctx context.Context, organisationID int64, customerID string, params *GetBankAccountsSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetBankAccountsSyncCandidatesRequest(c.Server, organisationID, customerID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -7910,8 +7910,8 @@ func (c *Client) GetBankAccountsSyncCandidates(ctx context.Context, organisation
 // DeleteBankAccount Deletes a bank account.
 //
 // Corresponds with DELETE /api/orgs/{organisationId}/customers/{customerId}/bankAccounts/{bankAccountId} (the `DeleteBankAccount` operationId).
-func (c *Client) DeleteBankAccount(ctx context.Context, organisationId int64, customerId int64, bankAccountId int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteBankAccountRequest(c.Server, organisationId, customerId, bankAccountId)
+func (c *Client) DeleteBankAccount(ctx context.Context, organisationID int64, customerID int64, bankAccountID int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteBankAccountRequest(c.Server, organisationID, customerID, bankAccountID)
 	if err != nil {
 		return nil, err
 	}
@@ -7925,8 +7925,8 @@ func (c *Client) DeleteBankAccount(ctx context.Context, organisationId int64, cu
 // GetBankAccount Returns a bank account.
 //
 // Corresponds with GET /api/orgs/{organisationId}/customers/{customerId}/bankAccounts/{bankAccountId} (the `GetBankAccount` operationId).
-func (c *Client) GetBankAccount(ctx context.Context, organisationId int64, customerId int64, bankAccountId int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetBankAccountRequest(c.Server, organisationId, customerId, bankAccountId)
+func (c *Client) GetBankAccount(ctx context.Context, organisationID int64, customerID int64, bankAccountID int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetBankAccountRequest(c.Server, organisationID, customerID, bankAccountID)
 	if err != nil {
 		return nil, err
 	}
@@ -7942,8 +7942,8 @@ func (c *Client) GetBankAccount(ctx context.Context, organisationId int64, custo
 // Takes any type of body and a specified content type.
 //
 // Corresponds with PUT /api/orgs/{organisationId}/customers/{customerId}/bankAccounts/{bankAccountId} (the `UpdateBankAccount` operationId).
-func (c *Client) UpdateBankAccountWithBody(ctx context.Context, organisationId int64, customerId int64, bankAccountId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateBankAccountRequestWithBody(c.Server, organisationId, customerId, bankAccountId, contentType, body)
+func (c *Client) UpdateBankAccountWithBody(ctx context.Context, organisationID int64, customerID int64, bankAccountID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateBankAccountRequestWithBody(c.Server, organisationID, customerID, bankAccountID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7959,8 +7959,8 @@ func (c *Client) UpdateBankAccountWithBody(ctx context.Context, organisationId i
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /api/orgs/{organisationId}/customers/{customerId}/bankAccounts/{bankAccountId} (the `UpdateBankAccount` operationId).
-func (c *Client) UpdateBankAccount(ctx context.Context, organisationId int64, customerId int64, bankAccountId int64, body UpdateBankAccountJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateBankAccountRequest(c.Server, organisationId, customerId, bankAccountId, body)
+func (c *Client) UpdateBankAccount(ctx context.Context, organisationID int64, customerID int64, bankAccountID int64, body UpdateBankAccountJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateBankAccountRequest(c.Server, organisationID, customerID, bankAccountID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7974,8 +7974,8 @@ func (c *Client) UpdateBankAccount(ctx context.Context, organisationId int64, cu
 // GetContacts Returns all contacts for a given customer.
 //
 // Corresponds with GET /api/orgs/{organisationId}/customers/{customerId}/contacts (the `GetContacts` operationId).
-func (c *Client) GetContacts(ctx context.Context, organisationId int64, customerId int64, params *GetContactsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetContactsRequest(c.Server, organisationId, customerId, params)
+func (c *Client) GetContacts(ctx context.Context, organisationID int64, customerID int64, params *GetContactsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetContactsRequest(c.Server, organisationID, customerID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -7991,8 +7991,8 @@ func (c *Client) GetContacts(ctx context.Context, organisationId int64, customer
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /api/orgs/{organisationId}/customers/{customerId}/contacts (the `AddContact` operationId).
-func (c *Client) AddContactWithBody(ctx context.Context, organisationId int64, customerId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAddContactRequestWithBody(c.Server, organisationId, customerId, contentType, body)
+func (c *Client) AddContactWithBody(ctx context.Context, organisationID int64, customerID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAddContactRequestWithBody(c.Server, organisationID, customerID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8008,8 +8008,8 @@ func (c *Client) AddContactWithBody(ctx context.Context, organisationId int64, c
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /api/orgs/{organisationId}/customers/{customerId}/contacts (the `AddContact` operationId).
-func (c *Client) AddContact(ctx context.Context, organisationId int64, customerId int64, body AddContactJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAddContactRequest(c.Server, organisationId, customerId, body)
+func (c *Client) AddContact(ctx context.Context, organisationID int64, customerID int64, body AddContactJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAddContactRequest(c.Server, organisationID, customerID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8023,8 +8023,8 @@ func (c *Client) AddContact(ctx context.Context, organisationId int64, customerI
 // GetContactsSyncCandidates Returns contacts for sync.
 //
 // Corresponds with GET /api/orgs/{organisationId}/customers/{customerId}/contacts/synccandidates (the `GetContactsSyncCandidates` operationId).
-func (c *Client) GetContactsSyncCandidates(ctx context.Context, organisationId int64, customerId string, params *GetContactsSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetContactsSyncCandidatesRequest(c.Server, organisationId, customerId, params)
+func (c *Client) GetContactsSyncCandidates(ctx context.Context, organisationID int64, customerID string, params *GetContactsSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetContactsSyncCandidatesRequest(c.Server, organisationID, customerID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -8038,8 +8038,8 @@ func (c *Client) GetContactsSyncCandidates(ctx context.Context, organisationId i
 // DeleteContact Deletes a contact.
 //
 // Corresponds with DELETE /api/orgs/{organisationId}/customers/{customerId}/contacts/{contactId} (the `DeleteContact` operationId).
-func (c *Client) DeleteContact(ctx context.Context, organisationId int64, customerId int64, contactId int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteContactRequest(c.Server, organisationId, customerId, contactId)
+func (c *Client) DeleteContact(ctx context.Context, organisationID int64, customerID int64, contactID int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteContactRequest(c.Server, organisationID, customerID, contactID)
 	if err != nil {
 		return nil, err
 	}
@@ -8053,8 +8053,8 @@ func (c *Client) DeleteContact(ctx context.Context, organisationId int64, custom
 // GetContact Returns a contact.
 //
 // Corresponds with GET /api/orgs/{organisationId}/customers/{customerId}/contacts/{contactId} (the `GetContact` operationId).
-func (c *Client) GetContact(ctx context.Context, organisationId int64, customerId int64, contactId int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetContactRequest(c.Server, organisationId, customerId, contactId)
+func (c *Client) GetContact(ctx context.Context, organisationID int64, customerID int64, contactID int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetContactRequest(c.Server, organisationID, customerID, contactID)
 	if err != nil {
 		return nil, err
 	}
@@ -8070,8 +8070,8 @@ func (c *Client) GetContact(ctx context.Context, organisationId int64, customerI
 // Takes any type of body and a specified content type.
 //
 // Corresponds with PUT /api/orgs/{organisationId}/customers/{customerId}/contacts/{contactId} (the `UpdateContact` operationId).
-func (c *Client) UpdateContactWithBody(ctx context.Context, organisationId int64, customerId int64, contactId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateContactRequestWithBody(c.Server, organisationId, customerId, contactId, contentType, body)
+func (c *Client) UpdateContactWithBody(ctx context.Context, organisationID int64, customerID int64, contactID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateContactRequestWithBody(c.Server, organisationID, customerID, contactID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8087,8 +8087,8 @@ func (c *Client) UpdateContactWithBody(ctx context.Context, organisationId int64
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /api/orgs/{organisationId}/customers/{customerId}/contacts/{contactId} (the `UpdateContact` operationId).
-func (c *Client) UpdateContact(ctx context.Context, organisationId int64, customerId int64, contactId int64, body UpdateContactJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateContactRequest(c.Server, organisationId, customerId, contactId, body)
+func (c *Client) UpdateContact(ctx context.Context, organisationID int64, customerID int64, contactID int64, body UpdateContactJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateContactRequest(c.Server, organisationID, customerID, contactID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8102,8 +8102,8 @@ func (c *Client) UpdateContact(ctx context.Context, organisationId int64, custom
 // GetDashboards Returns dashboards data.
 //
 // Corresponds with GET /api/orgs/{organisationId}/dashboards (the `GetDashboards` operationId).
-func (c *Client) GetDashboards(ctx context.Context, organisationId int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetDashboardsRequest(c.Server, organisationId)
+func (c *Client) GetDashboards(ctx context.Context, organisationID int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetDashboardsRequest(c.Server, organisationID)
 	if err != nil {
 		return nil, err
 	}
@@ -8117,8 +8117,8 @@ func (c *Client) GetDashboards(ctx context.Context, organisationId int64, reqEdi
 // GetDocumentNumberings Returns DocumentNumbering for issued and proforma invoices.
 //
 // Corresponds with GET /api/orgs/{organisationId}/document-numbering (the `GetDocumentNumberings` operationId).
-func (c *Client) GetDocumentNumberings(ctx context.Context, organisationId int64, params *GetDocumentNumberingsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetDocumentNumberingsRequest(c.Server, organisationId, params)
+func (c *Client) GetDocumentNumberings(ctx context.Context, organisationID int64, params *GetDocumentNumberingsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetDocumentNumberingsRequest(c.Server, organisationID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -8132,8 +8132,8 @@ func (c *Client) GetDocumentNumberings(ctx context.Context, organisationId int64
 // GetDocumentNumbering Returns a document numbering for given id.
 //
 // Corresponds with GET /api/orgs/{organisationId}/document-numbering/{documentNumberingId} (the `GetDocumentNumbering` operationId).
-func (c *Client) GetDocumentNumbering(ctx context.Context, organisationId int64, documentNumberingId int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetDocumentNumberingRequest(c.Server, organisationId, documentNumberingId)
+func (c *Client) GetDocumentNumbering(ctx context.Context, organisationID int64, documentNumberingID int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetDocumentNumberingRequest(c.Server, organisationID, documentNumberingID)
 	if err != nil {
 		return nil, err
 	}
@@ -8147,8 +8147,8 @@ func (c *Client) GetDocumentNumbering(ctx context.Context, organisationId int64,
 // GetDocuments Returns all documents for the given organization.
 //
 // Corresponds with GET /api/orgs/{organisationId}/documents (the `GetDocuments` operationId).
-func (c *Client) GetDocuments(ctx context.Context, organisationId int64, params *GetDocumentsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetDocumentsRequest(c.Server, organisationId, params)
+func (c *Client) GetDocuments(ctx context.Context, organisationID int64, params *GetDocumentsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetDocumentsRequest(c.Server, organisationID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -8164,8 +8164,8 @@ func (c *Client) GetDocuments(ctx context.Context, organisationId int64, params 
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /api/orgs/{organisationId}/documents (the `AddDocument` operationId).
-func (c *Client) AddDocumentWithBody(ctx context.Context, organisationId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAddDocumentRequestWithBody(c.Server, organisationId, contentType, body)
+func (c *Client) AddDocumentWithBody(ctx context.Context, organisationID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAddDocumentRequestWithBody(c.Server, organisationID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8181,8 +8181,8 @@ func (c *Client) AddDocumentWithBody(ctx context.Context, organisationId int64, 
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /api/orgs/{organisationId}/documents (the `AddDocument` operationId).
-func (c *Client) AddDocument(ctx context.Context, organisationId int64, body AddDocumentJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAddDocumentRequest(c.Server, organisationId, body)
+func (c *Client) AddDocument(ctx context.Context, organisationID int64, body AddDocumentJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAddDocumentRequest(c.Server, organisationID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8196,8 +8196,8 @@ func (c *Client) AddDocument(ctx context.Context, organisationId int64, body Add
 // GetDocumentsSyncCandidates Returns documents for sync.
 //
 // Corresponds with GET /api/orgs/{organisationId}/documents/synccandidates (the `GetDocumentsSyncCandidates` operationId).
-func (c *Client) GetDocumentsSyncCandidates(ctx context.Context, organisationId int64, params *GetDocumentsSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetDocumentsSyncCandidatesRequest(c.Server, organisationId, params)
+func (c *Client) GetDocumentsSyncCandidates(ctx context.Context, organisationID int64, params *GetDocumentsSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetDocumentsSyncCandidatesRequest(c.Server, organisationID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -8211,8 +8211,8 @@ func (c *Client) GetDocumentsSyncCandidates(ctx context.Context, organisationId 
 // DeleteDocument Deletes document.
 //
 // Corresponds with DELETE /api/orgs/{organisationId}/documents/{documentId} (the `DeleteDocument` operationId).
-func (c *Client) DeleteDocument(ctx context.Context, organisationId int64, documentId int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteDocumentRequest(c.Server, organisationId, documentId)
+func (c *Client) DeleteDocument(ctx context.Context, organisationID int64, documentID int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteDocumentRequest(c.Server, organisationID, documentID)
 	if err != nil {
 		return nil, err
 	}
@@ -8226,8 +8226,8 @@ func (c *Client) DeleteDocument(ctx context.Context, organisationId int64, docum
 // GetDocument Returns a document.
 //
 // Corresponds with GET /api/orgs/{organisationId}/documents/{documentId} (the `GetDocument` operationId).
-func (c *Client) GetDocument(ctx context.Context, organisationId int64, documentId int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetDocumentRequest(c.Server, organisationId, documentId)
+func (c *Client) GetDocument(ctx context.Context, organisationID int64, documentID int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetDocumentRequest(c.Server, organisationID, documentID)
 	if err != nil {
 		return nil, err
 	}
@@ -8243,8 +8243,8 @@ func (c *Client) GetDocument(ctx context.Context, organisationId int64, document
 // Takes any type of body and a specified content type.
 //
 // Corresponds with PUT /api/orgs/{organisationId}/documents/{documentId} (the `UpdateDocument` operationId).
-func (c *Client) UpdateDocumentWithBody(ctx context.Context, organisationId int64, documentId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateDocumentRequestWithBody(c.Server, organisationId, documentId, contentType, body)
+func (c *Client) UpdateDocumentWithBody(ctx context.Context, organisationID int64, documentID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateDocumentRequestWithBody(c.Server, organisationID, documentID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8260,8 +8260,8 @@ func (c *Client) UpdateDocumentWithBody(ctx context.Context, organisationId int6
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /api/orgs/{organisationId}/documents/{documentId} (the `UpdateDocument` operationId).
-func (c *Client) UpdateDocument(ctx context.Context, organisationId int64, documentId int64, body UpdateDocumentJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateDocumentRequest(c.Server, organisationId, documentId, body)
+func (c *Client) UpdateDocument(ctx context.Context, organisationID int64, documentID int64, body UpdateDocumentJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateDocumentRequest(c.Server, organisationID, documentID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8277,8 +8277,8 @@ func (c *Client) UpdateDocument(ctx context.Context, organisationId int64, docum
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /api/orgs/{organisationId}/documents/{documentId}/attachments (the `AddDocumentAttachment` operationId).
-func (c *Client) AddDocumentAttachmentWithBody(ctx context.Context, organisationId int64, documentId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAddDocumentAttachmentRequestWithBody(c.Server, organisationId, documentId, contentType, body)
+func (c *Client) AddDocumentAttachmentWithBody(ctx context.Context, organisationID int64, documentID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAddDocumentAttachmentRequestWithBody(c.Server, organisationID, documentID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8294,8 +8294,8 @@ func (c *Client) AddDocumentAttachmentWithBody(ctx context.Context, organisation
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /api/orgs/{organisationId}/documents/{documentId}/attachments (the `AddDocumentAttachment` operationId).
-func (c *Client) AddDocumentAttachment(ctx context.Context, organisationId int64, documentId int64, body AddDocumentAttachmentJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAddDocumentAttachmentRequest(c.Server, organisationId, documentId, body)
+func (c *Client) AddDocumentAttachment(ctx context.Context, organisationID int64, documentID int64, body AddDocumentAttachmentJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAddDocumentAttachmentRequest(c.Server, organisationID, documentID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8309,8 +8309,8 @@ func (c *Client) AddDocumentAttachment(ctx context.Context, organisationId int64
 // DeleteDocumentAttachment Deletes document attachment.
 //
 // Corresponds with DELETE /api/orgs/{organisationId}/documents/{documentId}/attachments/{documentAttachmentId} (the `DeleteDocumentAttachment` operationId).
-func (c *Client) DeleteDocumentAttachment(ctx context.Context, organisationId int64, documentId int64, documentAttachmentId int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteDocumentAttachmentRequest(c.Server, organisationId, documentId, documentAttachmentId)
+func (c *Client) DeleteDocumentAttachment(ctx context.Context, organisationID int64, documentID int64, documentAttachmentID int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteDocumentAttachmentRequest(c.Server, organisationID, documentID, documentAttachmentID)
 	if err != nil {
 		return nil, err
 	}
@@ -8324,8 +8324,8 @@ func (c *Client) DeleteDocumentAttachment(ctx context.Context, organisationId in
 // GetDocumentAttachment Returns a document attachment.
 //
 // Corresponds with GET /api/orgs/{organisationId}/documents/{documentId}/attachments/{documentAttachmentId} (the `GetDocumentAttachment` operationId).
-func (c *Client) GetDocumentAttachment(ctx context.Context, organisationId int64, documentId int64, documentAttachmentId int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetDocumentAttachmentRequest(c.Server, organisationId, documentId, documentAttachmentId)
+func (c *Client) GetDocumentAttachment(ctx context.Context, organisationID int64, documentID int64, documentAttachmentID int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetDocumentAttachmentRequest(c.Server, organisationID, documentID, documentAttachmentID)
 	if err != nil {
 		return nil, err
 	}
@@ -8341,8 +8341,8 @@ func (c *Client) GetDocumentAttachment(ctx context.Context, organisationId int64
 // Takes any type of body and a specified content type.
 //
 // Corresponds with PUT /api/orgs/{organisationId}/documents/{documentId}/attachments/{documentAttachmentId} (the `UpdateDocumentAttachment` operationId).
-func (c *Client) UpdateDocumentAttachmentWithBody(ctx context.Context, organisationId int64, documentId int64, documentAttachmentId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateDocumentAttachmentRequestWithBody(c.Server, organisationId, documentId, documentAttachmentId, contentType, body)
+func (c *Client) UpdateDocumentAttachmentWithBody(ctx context.Context, organisationID int64, documentID int64, documentAttachmentID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateDocumentAttachmentRequestWithBody(c.Server, organisationID, documentID, documentAttachmentID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8358,8 +8358,8 @@ func (c *Client) UpdateDocumentAttachmentWithBody(ctx context.Context, organisat
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /api/orgs/{organisationId}/documents/{documentId}/attachments/{documentAttachmentId} (the `UpdateDocumentAttachment` operationId).
-func (c *Client) UpdateDocumentAttachment(ctx context.Context, organisationId int64, documentId int64, documentAttachmentId int64, body UpdateDocumentAttachmentJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateDocumentAttachmentRequest(c.Server, organisationId, documentId, documentAttachmentId, body)
+func (c *Client) UpdateDocumentAttachment(ctx context.Context, organisationID int64, documentID int64, documentAttachmentID int64, body UpdateDocumentAttachmentJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateDocumentAttachmentRequest(c.Server, organisationID, documentID, documentAttachmentID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8373,8 +8373,8 @@ func (c *Client) UpdateDocumentAttachment(ctx context.Context, organisationId in
 // GetEmployees Returns all employees for the given organization.
 //
 // Corresponds with GET /api/orgs/{organisationId}/employees (the `GetEmployees` operationId).
-func (c *Client) GetEmployees(ctx context.Context, organisationId int64, params *GetEmployeesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetEmployeesRequest(c.Server, organisationId, params)
+func (c *Client) GetEmployees(ctx context.Context, organisationID int64, params *GetEmployeesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetEmployeesRequest(c.Server, organisationID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -8390,8 +8390,8 @@ func (c *Client) GetEmployees(ctx context.Context, organisationId int64, params 
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /api/orgs/{organisationId}/employees (the `AddEmployee` operationId).
-func (c *Client) AddEmployeeWithBody(ctx context.Context, organisationId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAddEmployeeRequestWithBody(c.Server, organisationId, contentType, body)
+func (c *Client) AddEmployeeWithBody(ctx context.Context, organisationID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAddEmployeeRequestWithBody(c.Server, organisationID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8407,8 +8407,8 @@ func (c *Client) AddEmployeeWithBody(ctx context.Context, organisationId int64, 
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /api/orgs/{organisationId}/employees (the `AddEmployee` operationId).
-func (c *Client) AddEmployee(ctx context.Context, organisationId int64, body AddEmployeeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAddEmployeeRequest(c.Server, organisationId, body)
+func (c *Client) AddEmployee(ctx context.Context, organisationID int64, body AddEmployeeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAddEmployeeRequest(c.Server, organisationID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8422,8 +8422,8 @@ func (c *Client) AddEmployee(ctx context.Context, organisationId int64, body Add
 // GetEmployeesSyncCandidates Returns employees for sync.
 //
 // Corresponds with GET /api/orgs/{organisationId}/employees/synccandidates (the `GetEmployeesSyncCandidates` operationId).
-func (c *Client) GetEmployeesSyncCandidates(ctx context.Context, organisationId int64, params *GetEmployeesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetEmployeesSyncCandidatesRequest(c.Server, organisationId, params)
+func (c *Client) GetEmployeesSyncCandidates(ctx context.Context, organisationID int64, params *GetEmployeesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetEmployeesSyncCandidatesRequest(c.Server, organisationID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -8437,8 +8437,8 @@ func (c *Client) GetEmployeesSyncCandidates(ctx context.Context, organisationId 
 // DeleteEmployee Deletes employee.
 //
 // Corresponds with DELETE /api/orgs/{organisationId}/employees/{employeeId} (the `DeleteEmployee` operationId).
-func (c *Client) DeleteEmployee(ctx context.Context, organisationId int64, employeeId int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteEmployeeRequest(c.Server, organisationId, employeeId)
+func (c *Client) DeleteEmployee(ctx context.Context, organisationID int64, employeeID int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteEmployeeRequest(c.Server, organisationID, employeeID)
 	if err != nil {
 		return nil, err
 	}
@@ -8452,8 +8452,8 @@ func (c *Client) DeleteEmployee(ctx context.Context, organisationId int64, emplo
 // GetEmployee Returns an employee.
 //
 // Corresponds with GET /api/orgs/{organisationId}/employees/{employeeId} (the `GetEmployee` operationId).
-func (c *Client) GetEmployee(ctx context.Context, organisationId int64, employeeId int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetEmployeeRequest(c.Server, organisationId, employeeId)
+func (c *Client) GetEmployee(ctx context.Context, organisationID int64, employeeID int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetEmployeeRequest(c.Server, organisationID, employeeID)
 	if err != nil {
 		return nil, err
 	}
@@ -8469,8 +8469,8 @@ func (c *Client) GetEmployee(ctx context.Context, organisationId int64, employee
 // Takes any type of body and a specified content type.
 //
 // Corresponds with PUT /api/orgs/{organisationId}/employees/{employeeId} (the `UpdateEmployee` operationId).
-func (c *Client) UpdateEmployeeWithBody(ctx context.Context, organisationId int64, employeeId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateEmployeeRequestWithBody(c.Server, organisationId, employeeId, contentType, body)
+func (c *Client) UpdateEmployeeWithBody(ctx context.Context, organisationID int64, employeeID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateEmployeeRequestWithBody(c.Server, organisationID, employeeID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8486,8 +8486,8 @@ func (c *Client) UpdateEmployeeWithBody(ctx context.Context, organisationId int6
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /api/orgs/{organisationId}/employees/{employeeId} (the `UpdateEmployee` operationId).
-func (c *Client) UpdateEmployee(ctx context.Context, organisationId int64, employeeId int64, body UpdateEmployeeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateEmployeeRequest(c.Server, organisationId, employeeId, body)
+func (c *Client) UpdateEmployee(ctx context.Context, organisationID int64, employeeID int64, body UpdateEmployeeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateEmployeeRequest(c.Server, organisationID, employeeID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8501,8 +8501,8 @@ func (c *Client) UpdateEmployee(ctx context.Context, organisationId int64, emplo
 // GetExchangeRateByCode Returns the daily exchange rate for the currency that corresponds with the specified code.
 //
 // Corresponds with GET /api/orgs/{organisationId}/exchange-rates/code({currencyCode}) (the `GetExchangeRateByCode` operationId).
-func (c *Client) GetExchangeRateByCode(ctx context.Context, organisationId int64, currencyCode string, params *GetExchangeRateByCodeParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetExchangeRateByCodeRequest(c.Server, organisationId, currencyCode, params)
+func (c *Client) GetExchangeRateByCode(ctx context.Context, organisationID int64, currencyCode string, params *GetExchangeRateByCodeParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetExchangeRateByCodeRequest(c.Server, organisationID, currencyCode, params)
 	if err != nil {
 		return nil, err
 	}
@@ -8516,8 +8516,8 @@ func (c *Client) GetExchangeRateByCode(ctx context.Context, organisationId int64
 // GetExchangeRate Returns the daily exchange rate for the specified currency.
 //
 // Corresponds with GET /api/orgs/{organisationId}/exchange-rates/{currencyId} (the `GetExchangeRate` operationId).
-func (c *Client) GetExchangeRate(ctx context.Context, organisationId int64, currencyId int64, params *GetExchangeRateParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetExchangeRateRequest(c.Server, organisationId, currencyId, params)
+func (c *Client) GetExchangeRate(ctx context.Context, organisationID int64, currencyID int64, params *GetExchangeRateParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetExchangeRateRequest(c.Server, organisationID, currencyID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -8531,8 +8531,8 @@ func (c *Client) GetExchangeRate(ctx context.Context, organisationId int64, curr
 // GetInboxes Returns all inbox Items for a given organization.
 //
 // Corresponds with GET /api/orgs/{organisationId}/inbox (the `GetInboxes` operationId).
-func (c *Client) GetInboxes(ctx context.Context, organisationId int64, params *GetInboxesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetInboxesRequest(c.Server, organisationId, params)
+func (c *Client) GetInboxes(ctx context.Context, organisationID int64, params *GetInboxesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetInboxesRequest(c.Server, organisationID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -8548,8 +8548,8 @@ func (c *Client) GetInboxes(ctx context.Context, organisationId int64, params *G
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /api/orgs/{organisationId}/inbox (the `AddInbox` operationId).
-func (c *Client) AddInboxWithBody(ctx context.Context, organisationId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAddInboxRequestWithBody(c.Server, organisationId, contentType, body)
+func (c *Client) AddInboxWithBody(ctx context.Context, organisationID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAddInboxRequestWithBody(c.Server, organisationID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8565,8 +8565,8 @@ func (c *Client) AddInboxWithBody(ctx context.Context, organisationId int64, con
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /api/orgs/{organisationId}/inbox (the `AddInbox` operationId).
-func (c *Client) AddInbox(ctx context.Context, organisationId int64, body AddInboxJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAddInboxRequest(c.Server, organisationId, body)
+func (c *Client) AddInbox(ctx context.Context, organisationID int64, body AddInboxJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAddInboxRequest(c.Server, organisationID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8580,8 +8580,8 @@ func (c *Client) AddInbox(ctx context.Context, organisationId int64, body AddInb
 // DeleteInbox Deletes the specified item from the inbox.
 //
 // Corresponds with DELETE /api/orgs/{organisationId}/inbox/{inboxId} (the `DeleteInbox` operationId).
-func (c *Client) DeleteInbox(ctx context.Context, organisationId int64, inboxId int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteInboxRequest(c.Server, organisationId, inboxId)
+func (c *Client) DeleteInbox(ctx context.Context, organisationID int64, inboxID int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteInboxRequest(c.Server, organisationID, inboxID)
 	if err != nil {
 		return nil, err
 	}
@@ -8595,8 +8595,8 @@ func (c *Client) DeleteInbox(ctx context.Context, organisationId int64, inboxId 
 // GetInbox Returns the specified inbox item.
 //
 // Corresponds with GET /api/orgs/{organisationId}/inbox/{inboxId} (the `GetInbox` operationId).
-func (c *Client) GetInbox(ctx context.Context, organisationId int64, inboxId int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetInboxRequest(c.Server, organisationId, inboxId)
+func (c *Client) GetInbox(ctx context.Context, organisationID int64, inboxID int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetInboxRequest(c.Server, organisationID, inboxID)
 	if err != nil {
 		return nil, err
 	}
@@ -8612,8 +8612,8 @@ func (c *Client) GetInbox(ctx context.Context, organisationId int64, inboxId int
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /api/orgs/{organisationId}/inbox/{inboxId} (the `AddInboxAttachment` operationId).
-func (c *Client) AddInboxAttachmentWithBody(ctx context.Context, organisationId int64, inboxId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAddInboxAttachmentRequestWithBody(c.Server, organisationId, inboxId, contentType, body)
+func (c *Client) AddInboxAttachmentWithBody(ctx context.Context, organisationID int64, inboxID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAddInboxAttachmentRequestWithBody(c.Server, organisationID, inboxID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8629,8 +8629,8 @@ func (c *Client) AddInboxAttachmentWithBody(ctx context.Context, organisationId 
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /api/orgs/{organisationId}/inbox/{inboxId} (the `AddInboxAttachment` operationId).
-func (c *Client) AddInboxAttachment(ctx context.Context, organisationId int64, inboxId int64, body AddInboxAttachmentJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAddInboxAttachmentRequest(c.Server, organisationId, inboxId, body)
+func (c *Client) AddInboxAttachment(ctx context.Context, organisationID int64, inboxID int64, body AddInboxAttachmentJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAddInboxAttachmentRequest(c.Server, organisationID, inboxID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8658,8 +8658,8 @@ func (c *Client) AddInboxAttachment(ctx context.Context, organisationId int64, i
 //	                </div>
 //
 // Corresponds with PUT /api/orgs/{organisationId}/inbox/{inboxId}/actions/{actionName} (the `PutCustomActionInbox` operationId).
-func (c *Client) PutCustomActionInbox(ctx context.Context, organisationId int64, inboxId int64, actionName string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewPutCustomActionInboxRequest(c.Server, organisationId, inboxId, actionName)
+func (c *Client) PutCustomActionInbox(ctx context.Context, organisationID int64, inboxID int64, actionName string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPutCustomActionInboxRequest(c.Server, organisationID, inboxID, actionName)
 	if err != nil {
 		return nil, err
 	}
@@ -8673,8 +8673,8 @@ func (c *Client) PutCustomActionInbox(ctx context.Context, organisationId int64,
 // DeleteInboxAttachment Deletes the specified attachment from the inbox item.
 //
 // Corresponds with DELETE /api/orgs/{organisationId}/inbox/{inboxId}/attachments/{inboxAttachmentId} (the `DeleteInboxAttachment` operationId).
-func (c *Client) DeleteInboxAttachment(ctx context.Context, organisationId int64, inboxId int64, inboxAttachmentId int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteInboxAttachmentRequest(c.Server, organisationId, inboxId, inboxAttachmentId)
+func (c *Client) DeleteInboxAttachment(ctx context.Context, organisationID int64, inboxID int64, inboxAttachmentID int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteInboxAttachmentRequest(c.Server, organisationID, inboxID, inboxAttachmentID)
 	if err != nil {
 		return nil, err
 	}
@@ -8688,8 +8688,8 @@ func (c *Client) DeleteInboxAttachment(ctx context.Context, organisationId int64
 // GetIssuedInvoicePostings Returns issued invoice postings for a given organisation.
 //
 // Corresponds with GET /api/orgs/{organisationId}/issuedinvoicepostings (the `GetIssuedInvoicePostings` operationId).
-func (c *Client) GetIssuedInvoicePostings(ctx context.Context, organisationId int64, params *GetIssuedInvoicePostingsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetIssuedInvoicePostingsRequest(c.Server, organisationId, params)
+func (c *Client) GetIssuedInvoicePostings(ctx context.Context, organisationID int64, params *GetIssuedInvoicePostingsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetIssuedInvoicePostingsRequest(c.Server, organisationID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -8705,8 +8705,8 @@ func (c *Client) GetIssuedInvoicePostings(ctx context.Context, organisationId in
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /api/orgs/{organisationId}/issuedinvoicepostings (the `AddIssuedInvoicePosting` operationId).
-func (c *Client) AddIssuedInvoicePostingWithBody(ctx context.Context, organisationId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAddIssuedInvoicePostingRequestWithBody(c.Server, organisationId, contentType, body)
+func (c *Client) AddIssuedInvoicePostingWithBody(ctx context.Context, organisationID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAddIssuedInvoicePostingRequestWithBody(c.Server, organisationID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8722,8 +8722,8 @@ func (c *Client) AddIssuedInvoicePostingWithBody(ctx context.Context, organisati
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /api/orgs/{organisationId}/issuedinvoicepostings (the `AddIssuedInvoicePosting` operationId).
-func (c *Client) AddIssuedInvoicePosting(ctx context.Context, organisationId int64, body AddIssuedInvoicePostingJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAddIssuedInvoicePostingRequest(c.Server, organisationId, body)
+func (c *Client) AddIssuedInvoicePosting(ctx context.Context, organisationID int64, body AddIssuedInvoicePostingJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAddIssuedInvoicePostingRequest(c.Server, organisationID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8737,8 +8737,8 @@ func (c *Client) AddIssuedInvoicePosting(ctx context.Context, organisationId int
 // GetIssuedInvoicePostingPaymentMethods Returns all payment methods to be used within IssuedInvoicePosting objects (for given organisation).
 //
 // Corresponds with GET /api/orgs/{organisationId}/issuedinvoicepostings/paymentmethods (the `GetIssuedInvoicePostingPaymentMethods` operationId).
-func (c *Client) GetIssuedInvoicePostingPaymentMethods(ctx context.Context, organisationId int64, params *GetIssuedInvoicePostingPaymentMethodsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetIssuedInvoicePostingPaymentMethodsRequest(c.Server, organisationId, params)
+func (c *Client) GetIssuedInvoicePostingPaymentMethods(ctx context.Context, organisationID int64, params *GetIssuedInvoicePostingPaymentMethodsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetIssuedInvoicePostingPaymentMethodsRequest(c.Server, organisationID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -8752,8 +8752,8 @@ func (c *Client) GetIssuedInvoicePostingPaymentMethods(ctx context.Context, orga
 // DeleteIssuedInvoicePosting Deletes an issued invoice posting.
 //
 // Corresponds with DELETE /api/orgs/{organisationId}/issuedinvoicepostings/{issuedInvoicePostingId} (the `DeleteIssuedInvoicePosting` operationId).
-func (c *Client) DeleteIssuedInvoicePosting(ctx context.Context, organisationId int64, issuedInvoicePostingId int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteIssuedInvoicePostingRequest(c.Server, organisationId, issuedInvoicePostingId)
+func (c *Client) DeleteIssuedInvoicePosting(ctx context.Context, organisationID int64, issuedInvoicePostingID int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteIssuedInvoicePostingRequest(c.Server, organisationID, issuedInvoicePostingID)
 	if err != nil {
 		return nil, err
 	}
@@ -8767,8 +8767,8 @@ func (c *Client) DeleteIssuedInvoicePosting(ctx context.Context, organisationId 
 // GetIssuedInvoicePosting Returns an issued invoice posting.
 //
 // Corresponds with GET /api/orgs/{organisationId}/issuedinvoicepostings/{issuedInvoicePostingId} (the `GetIssuedInvoicePosting` operationId).
-func (c *Client) GetIssuedInvoicePosting(ctx context.Context, organisationId int64, issuedInvoicePostingId int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetIssuedInvoicePostingRequest(c.Server, organisationId, issuedInvoicePostingId)
+func (c *Client) GetIssuedInvoicePosting(ctx context.Context, organisationID int64, issuedInvoicePostingID int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetIssuedInvoicePostingRequest(c.Server, organisationID, issuedInvoicePostingID)
 	if err != nil {
 		return nil, err
 	}
@@ -8789,8 +8789,8 @@ func (c *Client) GetIssuedInvoicePosting(ctx context.Context, organisationId int
 //	</div>
 //
 // Corresponds with PUT /api/orgs/{organisationId}/issuedinvoicepostings/{issuedInvoicePostingId}/actions/{actionName} (the `PutCustomActionIssuedInvoicePosting` operationId).
-func (c *Client) PutCustomActionIssuedInvoicePosting(ctx context.Context, organisationId int64, issuedInvoicePostingId int64, actionName string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewPutCustomActionIssuedInvoicePostingRequest(c.Server, organisationId, issuedInvoicePostingId, actionName)
+func (c *Client) PutCustomActionIssuedInvoicePosting(ctx context.Context, organisationID int64, issuedInvoicePostingID int64, actionName string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPutCustomActionIssuedInvoicePostingRequest(c.Server, organisationID, issuedInvoicePostingID, actionName)
 	if err != nil {
 		return nil, err
 	}
@@ -8804,8 +8804,8 @@ func (c *Client) PutCustomActionIssuedInvoicePosting(ctx context.Context, organi
 // GetIssuedInvoices Returns all issued invoices for given organization.
 //
 // Corresponds with GET /api/orgs/{organisationId}/issuedinvoices (the `GetIssuedInvoices` operationId).
-func (c *Client) GetIssuedInvoices(ctx context.Context, organisationId int64, params *GetIssuedInvoicesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetIssuedInvoicesRequest(c.Server, organisationId, params)
+func (c *Client) GetIssuedInvoices(ctx context.Context, organisationID int64, params *GetIssuedInvoicesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetIssuedInvoicesRequest(c.Server, organisationID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -8821,8 +8821,8 @@ func (c *Client) GetIssuedInvoices(ctx context.Context, organisationId int64, pa
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /api/orgs/{organisationId}/issuedinvoices (the `AddIssuedInvoice` operationId).
-func (c *Client) AddIssuedInvoiceWithBody(ctx context.Context, organisationId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAddIssuedInvoiceRequestWithBody(c.Server, organisationId, contentType, body)
+func (c *Client) AddIssuedInvoiceWithBody(ctx context.Context, organisationID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAddIssuedInvoiceRequestWithBody(c.Server, organisationID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8838,8 +8838,8 @@ func (c *Client) AddIssuedInvoiceWithBody(ctx context.Context, organisationId in
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /api/orgs/{organisationId}/issuedinvoices (the `AddIssuedInvoice` operationId).
-func (c *Client) AddIssuedInvoice(ctx context.Context, organisationId int64, body AddIssuedInvoiceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAddIssuedInvoiceRequest(c.Server, organisationId, body)
+func (c *Client) AddIssuedInvoice(ctx context.Context, organisationID int64, body AddIssuedInvoiceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAddIssuedInvoiceRequest(c.Server, organisationID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8853,8 +8853,8 @@ func (c *Client) AddIssuedInvoice(ctx context.Context, organisationId int64, bod
 // GetIssuedInvoicePaymentMethods Returns all payment methods for given organisation.
 //
 // Corresponds with GET /api/orgs/{organisationId}/issuedinvoices/paymentmethods (the `GetIssuedInvoicePaymentMethods` operationId).
-func (c *Client) GetIssuedInvoicePaymentMethods(ctx context.Context, organisationId int64, params *GetIssuedInvoicePaymentMethodsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetIssuedInvoicePaymentMethodsRequest(c.Server, organisationId, params)
+func (c *Client) GetIssuedInvoicePaymentMethods(ctx context.Context, organisationID int64, params *GetIssuedInvoicePaymentMethodsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetIssuedInvoicePaymentMethodsRequest(c.Server, organisationID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -8868,8 +8868,8 @@ func (c *Client) GetIssuedInvoicePaymentMethods(ctx context.Context, organisatio
 // GetIssuedInvoicesSyncCandidates Returns issued invoices for sync.
 //
 // Corresponds with GET /api/orgs/{organisationId}/issuedinvoices/synccandidates (the `GetIssuedInvoicesSyncCandidates` operationId).
-func (c *Client) GetIssuedInvoicesSyncCandidates(ctx context.Context, organisationId int64, params *GetIssuedInvoicesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetIssuedInvoicesSyncCandidatesRequest(c.Server, organisationId, params)
+func (c *Client) GetIssuedInvoicesSyncCandidates(ctx context.Context, organisationID int64, params *GetIssuedInvoicesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetIssuedInvoicesSyncCandidatesRequest(c.Server, organisationID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -8883,8 +8883,8 @@ func (c *Client) GetIssuedInvoicesSyncCandidates(ctx context.Context, organisati
 // DeleteIssuedInvoice Deletes issued invoice.
 //
 // Corresponds with DELETE /api/orgs/{organisationId}/issuedinvoices/{issuedInvoiceId} (the `DeleteIssuedInvoice` operationId).
-func (c *Client) DeleteIssuedInvoice(ctx context.Context, organisationId int64, issuedInvoiceId int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteIssuedInvoiceRequest(c.Server, organisationId, issuedInvoiceId)
+func (c *Client) DeleteIssuedInvoice(ctx context.Context, organisationID int64, issuedInvoiceID int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteIssuedInvoiceRequest(c.Server, organisationID, issuedInvoiceID)
 	if err != nil {
 		return nil, err
 	}
@@ -8898,8 +8898,8 @@ func (c *Client) DeleteIssuedInvoice(ctx context.Context, organisationId int64, 
 // GetIssuedInvoice Returns an issued invoice.
 //
 // Corresponds with GET /api/orgs/{organisationId}/issuedinvoices/{issuedInvoiceId} (the `GetIssuedInvoice` operationId).
-func (c *Client) GetIssuedInvoice(ctx context.Context, organisationId int64, issuedInvoiceId int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetIssuedInvoiceRequest(c.Server, organisationId, issuedInvoiceId)
+func (c *Client) GetIssuedInvoice(ctx context.Context, organisationID int64, issuedInvoiceID int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetIssuedInvoiceRequest(c.Server, organisationID, issuedInvoiceID)
 	if err != nil {
 		return nil, err
 	}
@@ -8915,8 +8915,8 @@ func (c *Client) GetIssuedInvoice(ctx context.Context, organisationId int64, iss
 // Takes any type of body and a specified content type.
 //
 // Corresponds with PUT /api/orgs/{organisationId}/issuedinvoices/{issuedInvoiceId} (the `UpdateIssuedInvoice` operationId).
-func (c *Client) UpdateIssuedInvoiceWithBody(ctx context.Context, organisationId int64, issuedInvoiceId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateIssuedInvoiceRequestWithBody(c.Server, organisationId, issuedInvoiceId, contentType, body)
+func (c *Client) UpdateIssuedInvoiceWithBody(ctx context.Context, organisationID int64, issuedInvoiceID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateIssuedInvoiceRequestWithBody(c.Server, organisationID, issuedInvoiceID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8932,8 +8932,8 @@ func (c *Client) UpdateIssuedInvoiceWithBody(ctx context.Context, organisationId
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /api/orgs/{organisationId}/issuedinvoices/{issuedInvoiceId} (the `UpdateIssuedInvoice` operationId).
-func (c *Client) UpdateIssuedInvoice(ctx context.Context, organisationId int64, issuedInvoiceId int64, body UpdateIssuedInvoiceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateIssuedInvoiceRequest(c.Server, organisationId, issuedInvoiceId, body)
+func (c *Client) UpdateIssuedInvoice(ctx context.Context, organisationID int64, issuedInvoiceID int64, body UpdateIssuedInvoiceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateIssuedInvoiceRequest(c.Server, organisationID, issuedInvoiceID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8965,8 +8965,8 @@ func (c *Client) UpdateIssuedInvoice(ctx context.Context, organisationId int64, 
 //	</div>
 //
 // Corresponds with PUT /api/orgs/{organisationId}/issuedinvoices/{issuedInvoiceId}/actions/{actionName} (the `PutCustomActionIssuedInvoice` operationId).
-func (c *Client) PutCustomActionIssuedInvoice(ctx context.Context, organisationId int64, issuedInvoiceId int64, actionName string, params *PutCustomActionIssuedInvoiceParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewPutCustomActionIssuedInvoiceRequest(c.Server, organisationId, issuedInvoiceId, actionName, params)
+func (c *Client) PutCustomActionIssuedInvoice(ctx context.Context, organisationID int64, issuedInvoiceID int64, actionName string, params *PutCustomActionIssuedInvoiceParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPutCustomActionIssuedInvoiceRequest(c.Server, organisationID, issuedInvoiceID, actionName, params)
 	if err != nil {
 		return nil, err
 	}
@@ -8980,8 +8980,8 @@ func (c *Client) PutCustomActionIssuedInvoice(ctx context.Context, organisationI
 // GetIssuedInvoiceAttachments Returns all attachments for a given issued invoice.
 //
 // Corresponds with GET /api/orgs/{organisationId}/issuedinvoices/{issuedInvoiceId}/attachments (the `GetIssuedInvoiceAttachments` operationId).
-func (c *Client) GetIssuedInvoiceAttachments(ctx context.Context, organisationId int64, issuedInvoiceId int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetIssuedInvoiceAttachmentsRequest(c.Server, organisationId, issuedInvoiceId)
+func (c *Client) GetIssuedInvoiceAttachments(ctx context.Context, organisationID int64, issuedInvoiceID int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetIssuedInvoiceAttachmentsRequest(c.Server, organisationID, issuedInvoiceID)
 	if err != nil {
 		return nil, err
 	}
@@ -8997,8 +8997,8 @@ func (c *Client) GetIssuedInvoiceAttachments(ctx context.Context, organisationId
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /api/orgs/{organisationId}/issuedinvoices/{issuedInvoiceId}/attachments (the `AddIssuedInvoiceAttachment` operationId).
-func (c *Client) AddIssuedInvoiceAttachmentWithBody(ctx context.Context, organisationId int64, issuedInvoiceId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAddIssuedInvoiceAttachmentRequestWithBody(c.Server, organisationId, issuedInvoiceId, contentType, body)
+func (c *Client) AddIssuedInvoiceAttachmentWithBody(ctx context.Context, organisationID int64, issuedInvoiceID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAddIssuedInvoiceAttachmentRequestWithBody(c.Server, organisationID, issuedInvoiceID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -9014,8 +9014,8 @@ func (c *Client) AddIssuedInvoiceAttachmentWithBody(ctx context.Context, organis
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /api/orgs/{organisationId}/issuedinvoices/{issuedInvoiceId}/attachments (the `AddIssuedInvoiceAttachment` operationId).
-func (c *Client) AddIssuedInvoiceAttachment(ctx context.Context, organisationId int64, issuedInvoiceId int64, body AddIssuedInvoiceAttachmentJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAddIssuedInvoiceAttachmentRequest(c.Server, organisationId, issuedInvoiceId, body)
+func (c *Client) AddIssuedInvoiceAttachment(ctx context.Context, organisationID int64, issuedInvoiceID int64, body AddIssuedInvoiceAttachmentJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAddIssuedInvoiceAttachmentRequest(c.Server, organisationID, issuedInvoiceID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -9029,8 +9029,8 @@ func (c *Client) AddIssuedInvoiceAttachment(ctx context.Context, organisationId 
 // GetItems Returns all items for the given organization.
 //
 // Corresponds with GET /api/orgs/{organisationId}/items (the `GetItems` operationId).
-func (c *Client) GetItems(ctx context.Context, organisationId int64, params *GetItemsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetItemsRequest(c.Server, organisationId, params)
+func (c *Client) GetItems(ctx context.Context, organisationID int64, params *GetItemsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetItemsRequest(c.Server, organisationID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -9046,8 +9046,8 @@ func (c *Client) GetItems(ctx context.Context, organisationId int64, params *Get
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /api/orgs/{organisationId}/items (the `AddItem` operationId).
-func (c *Client) AddItemWithBody(ctx context.Context, organisationId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAddItemRequestWithBody(c.Server, organisationId, contentType, body)
+func (c *Client) AddItemWithBody(ctx context.Context, organisationID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAddItemRequestWithBody(c.Server, organisationID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -9063,8 +9063,8 @@ func (c *Client) AddItemWithBody(ctx context.Context, organisationId int64, cont
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /api/orgs/{organisationId}/items (the `AddItem` operationId).
-func (c *Client) AddItem(ctx context.Context, organisationId int64, body AddItemJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAddItemRequest(c.Server, organisationId, body)
+func (c *Client) AddItem(ctx context.Context, organisationID int64, body AddItemJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAddItemRequest(c.Server, organisationID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -9078,8 +9078,8 @@ func (c *Client) AddItem(ctx context.Context, organisationId int64, body AddItem
 // GetItemByCode Returns an item with given code.
 //
 // Corresponds with GET /api/orgs/{organisationId}/items/code({code}) (the `GetItemByCode` operationId).
-func (c *Client) GetItemByCode(ctx context.Context, organisationId int64, code string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetItemByCodeRequest(c.Server, organisationId, code)
+func (c *Client) GetItemByCode(ctx context.Context, organisationID int64, code string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetItemByCodeRequest(c.Server, organisationID, code)
 	if err != nil {
 		return nil, err
 	}
@@ -9093,8 +9093,8 @@ func (c *Client) GetItemByCode(ctx context.Context, organisationId int64, code s
 // GetItemsData Returns items title, code, price and unit of measurement for the given item.
 //
 // Corresponds with GET /api/orgs/{organisationId}/items/itemsdata (the `GetItemsData` operationId).
-func (c *Client) GetItemsData(ctx context.Context, organisationId int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetItemsDataRequest(c.Server, organisationId)
+func (c *Client) GetItemsData(ctx context.Context, organisationID int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetItemsDataRequest(c.Server, organisationID)
 	if err != nil {
 		return nil, err
 	}
@@ -9108,8 +9108,8 @@ func (c *Client) GetItemsData(ctx context.Context, organisationId int64, reqEdit
 // GetItemPriceLists Returns item data including selling price (with and without VAT) for combination of given parameters – warehouse and item or custumer and item.
 //
 // Corresponds with GET /api/orgs/{organisationId}/items/pricelists (the `GetItemPriceLists` operationId).
-func (c *Client) GetItemPriceLists(ctx context.Context, organisationId int64, params *GetItemPriceListsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetItemPriceListsRequest(c.Server, organisationId, params)
+func (c *Client) GetItemPriceLists(ctx context.Context, organisationID int64, params *GetItemPriceListsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetItemPriceListsRequest(c.Server, organisationID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -9123,8 +9123,8 @@ func (c *Client) GetItemPriceLists(ctx context.Context, organisationId int64, pa
 // GetItemsSettings Returns items settings for given orgaisation.
 //
 // Corresponds with GET /api/orgs/{organisationId}/items/settings (the `GetItemsSettings` operationId).
-func (c *Client) GetItemsSettings(ctx context.Context, organisationId int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetItemsSettingsRequest(c.Server, organisationId)
+func (c *Client) GetItemsSettings(ctx context.Context, organisationID int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetItemsSettingsRequest(c.Server, organisationID)
 	if err != nil {
 		return nil, err
 	}
@@ -9138,8 +9138,8 @@ func (c *Client) GetItemsSettings(ctx context.Context, organisationId int64, req
 // GetItemsSyncCandidates Returns items for sync.
 //
 // Corresponds with GET /api/orgs/{organisationId}/items/synccandidates (the `GetItemsSyncCandidates` operationId).
-func (c *Client) GetItemsSyncCandidates(ctx context.Context, organisationId int64, params *GetItemsSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetItemsSyncCandidatesRequest(c.Server, organisationId, params)
+func (c *Client) GetItemsSyncCandidates(ctx context.Context, organisationID int64, params *GetItemsSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetItemsSyncCandidatesRequest(c.Server, organisationID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -9153,8 +9153,8 @@ func (c *Client) GetItemsSyncCandidates(ctx context.Context, organisationId int6
 // DeleteItem Deletes item.
 //
 // Corresponds with DELETE /api/orgs/{organisationId}/items/{itemId} (the `DeleteItem` operationId).
-func (c *Client) DeleteItem(ctx context.Context, organisationId int64, itemId int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteItemRequest(c.Server, organisationId, itemId)
+func (c *Client) DeleteItem(ctx context.Context, organisationID int64, itemID int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteItemRequest(c.Server, organisationID, itemID)
 	if err != nil {
 		return nil, err
 	}
@@ -9168,8 +9168,8 @@ func (c *Client) DeleteItem(ctx context.Context, organisationId int64, itemId in
 // GetItem Returns an item.
 //
 // Corresponds with GET /api/orgs/{organisationId}/items/{itemId} (the `GetItem` operationId).
-func (c *Client) GetItem(ctx context.Context, organisationId int64, itemId int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetItemRequest(c.Server, organisationId, itemId)
+func (c *Client) GetItem(ctx context.Context, organisationID int64, itemID int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetItemRequest(c.Server, organisationID, itemID)
 	if err != nil {
 		return nil, err
 	}
@@ -9185,8 +9185,8 @@ func (c *Client) GetItem(ctx context.Context, organisationId int64, itemId int64
 // Takes any type of body and a specified content type.
 //
 // Corresponds with PUT /api/orgs/{organisationId}/items/{itemId} (the `UpdateItem` operationId).
-func (c *Client) UpdateItemWithBody(ctx context.Context, organisationId int64, itemId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateItemRequestWithBody(c.Server, organisationId, itemId, contentType, body)
+func (c *Client) UpdateItemWithBody(ctx context.Context, organisationID int64, itemID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateItemRequestWithBody(c.Server, organisationID, itemID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -9202,8 +9202,8 @@ func (c *Client) UpdateItemWithBody(ctx context.Context, organisationId int64, i
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /api/orgs/{organisationId}/items/{itemId} (the `UpdateItem` operationId).
-func (c *Client) UpdateItem(ctx context.Context, organisationId int64, itemId int64, body UpdateItemJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateItemRequest(c.Server, organisationId, itemId, body)
+func (c *Client) UpdateItem(ctx context.Context, organisationID int64, itemID int64, body UpdateItemJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateItemRequest(c.Server, organisationID, itemID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -9217,8 +9217,8 @@ func (c *Client) UpdateItem(ctx context.Context, organisationId int64, itemId in
 // GetJournals Returns all journals for given organisation.
 //
 // Corresponds with GET /api/orgs/{organisationId}/journals (the `GetJournals` operationId).
-func (c *Client) GetJournals(ctx context.Context, organisationId int64, params *GetJournalsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetJournalsRequest(c.Server, organisationId, params)
+func (c *Client) GetJournals(ctx context.Context, organisationID int64, params *GetJournalsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetJournalsRequest(c.Server, organisationID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -9234,8 +9234,8 @@ func (c *Client) GetJournals(ctx context.Context, organisationId int64, params *
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /api/orgs/{organisationId}/journals (the `AddJournal` operationId).
-func (c *Client) AddJournalWithBody(ctx context.Context, organisationId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAddJournalRequestWithBody(c.Server, organisationId, contentType, body)
+func (c *Client) AddJournalWithBody(ctx context.Context, organisationID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAddJournalRequestWithBody(c.Server, organisationID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -9251,8 +9251,8 @@ func (c *Client) AddJournalWithBody(ctx context.Context, organisationId int64, c
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /api/orgs/{organisationId}/journals (the `AddJournal` operationId).
-func (c *Client) AddJournal(ctx context.Context, organisationId int64, body AddJournalJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAddJournalRequest(c.Server, organisationId, body)
+func (c *Client) AddJournal(ctx context.Context, organisationID int64, body AddJournalJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAddJournalRequest(c.Server, organisationID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -9266,8 +9266,8 @@ func (c *Client) AddJournal(ctx context.Context, organisationId int64, body AddJ
 // GetJournalEntries Returns all journal entries for a given organisation.
 //
 // Corresponds with GET /api/orgs/{organisationId}/journals/journal-entries (the `GetJournalEntries` operationId).
-func (c *Client) GetJournalEntries(ctx context.Context, organisationId int64, params *GetJournalEntriesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetJournalEntriesRequest(c.Server, organisationId, params)
+func (c *Client) GetJournalEntries(ctx context.Context, organisationID int64, params *GetJournalEntriesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetJournalEntriesRequest(c.Server, organisationID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -9281,8 +9281,8 @@ func (c *Client) GetJournalEntries(ctx context.Context, organisationId int64, pa
 // GetJournalsSyncCandidates Returns journals for sync.
 //
 // Corresponds with GET /api/orgs/{organisationId}/journals/synccandidates (the `GetJournalsSyncCandidates` operationId).
-func (c *Client) GetJournalsSyncCandidates(ctx context.Context, organisationId int64, params *GetJournalsSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetJournalsSyncCandidatesRequest(c.Server, organisationId, params)
+func (c *Client) GetJournalsSyncCandidates(ctx context.Context, organisationID int64, params *GetJournalsSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetJournalsSyncCandidatesRequest(c.Server, organisationID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -9296,8 +9296,8 @@ func (c *Client) GetJournalsSyncCandidates(ctx context.Context, organisationId i
 // GetJournalsInVODStandard Returns all journals for a given organisation where VODStandardCode exists if issued invoice bookkepping is set to VOD standard.
 //
 // Corresponds with GET /api/orgs/{organisationId}/journals/vodstandard (the `GetJournalsInVODStandard` operationId).
-func (c *Client) GetJournalsInVODStandard(ctx context.Context, organisationId int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetJournalsInVODStandardRequest(c.Server, organisationId)
+func (c *Client) GetJournalsInVODStandard(ctx context.Context, organisationID int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetJournalsInVODStandardRequest(c.Server, organisationID)
 	if err != nil {
 		return nil, err
 	}
@@ -9311,8 +9311,8 @@ func (c *Client) GetJournalsInVODStandard(ctx context.Context, organisationId in
 // DeleteJournal Deletes a journal.
 //
 // Corresponds with DELETE /api/orgs/{organisationId}/journals/{journalId} (the `DeleteJournal` operationId).
-func (c *Client) DeleteJournal(ctx context.Context, organisationId int64, journalId int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteJournalRequest(c.Server, organisationId, journalId)
+func (c *Client) DeleteJournal(ctx context.Context, organisationID int64, journalID int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteJournalRequest(c.Server, organisationID, journalID)
 	if err != nil {
 		return nil, err
 	}
@@ -9326,8 +9326,8 @@ func (c *Client) DeleteJournal(ctx context.Context, organisationId int64, journa
 // GetJournal Returns a journal.
 //
 // Corresponds with GET /api/orgs/{organisationId}/journals/{journalId} (the `GetJournal` operationId).
-func (c *Client) GetJournal(ctx context.Context, organisationId int64, journalId int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetJournalRequest(c.Server, organisationId, journalId)
+func (c *Client) GetJournal(ctx context.Context, organisationID int64, journalID int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetJournalRequest(c.Server, organisationID, journalID)
 	if err != nil {
 		return nil, err
 	}
@@ -9343,8 +9343,8 @@ func (c *Client) GetJournal(ctx context.Context, organisationId int64, journalId
 // Takes any type of body and a specified content type.
 //
 // Corresponds with PUT /api/orgs/{organisationId}/journals/{journalId} (the `UpdateJournal` operationId).
-func (c *Client) UpdateJournalWithBody(ctx context.Context, organisationId int64, journalId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateJournalRequestWithBody(c.Server, organisationId, journalId, contentType, body)
+func (c *Client) UpdateJournalWithBody(ctx context.Context, organisationID int64, journalID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateJournalRequestWithBody(c.Server, organisationID, journalID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -9360,8 +9360,8 @@ func (c *Client) UpdateJournalWithBody(ctx context.Context, organisationId int64
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /api/orgs/{organisationId}/journals/{journalId} (the `UpdateJournal` operationId).
-func (c *Client) UpdateJournal(ctx context.Context, organisationId int64, journalId int64, body UpdateJournalJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateJournalRequest(c.Server, organisationId, journalId, body)
+func (c *Client) UpdateJournal(ctx context.Context, organisationID int64, journalID int64, body UpdateJournalJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateJournalRequest(c.Server, organisationID, journalID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -9377,8 +9377,8 @@ func (c *Client) UpdateJournal(ctx context.Context, organisationId int64, journa
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /api/orgs/{organisationId}/journals/{journalId}/vat (the `AddJournalVatEntry` operationId).
-func (c *Client) AddJournalVatEntryWithBody(ctx context.Context, organisationId int64, journalId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAddJournalVatEntryRequestWithBody(c.Server, organisationId, journalId, contentType, body)
+func (c *Client) AddJournalVatEntryWithBody(ctx context.Context, organisationID int64, journalID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAddJournalVatEntryRequestWithBody(c.Server, organisationID, journalID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -9394,8 +9394,8 @@ func (c *Client) AddJournalVatEntryWithBody(ctx context.Context, organisationId 
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /api/orgs/{organisationId}/journals/{journalId}/vat (the `AddJournalVatEntry` operationId).
-func (c *Client) AddJournalVatEntry(ctx context.Context, organisationId int64, journalId int64, body AddJournalVatEntryJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAddJournalVatEntryRequest(c.Server, organisationId, journalId, body)
+func (c *Client) AddJournalVatEntry(ctx context.Context, organisationID int64, journalID int64, body AddJournalVatEntryJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAddJournalVatEntryRequest(c.Server, organisationID, journalID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -9409,8 +9409,8 @@ func (c *Client) AddJournalVatEntry(ctx context.Context, organisationId int64, j
 // DeleteJournalVatEntry Deletes a VAT entry.
 //
 // Corresponds with DELETE /api/orgs/{organisationId}/journals/{journalId}/vat/{vatId} (the `DeleteJournalVatEntry` operationId).
-func (c *Client) DeleteJournalVatEntry(ctx context.Context, organisationId int64, journalId int64, vatId int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteJournalVatEntryRequest(c.Server, organisationId, journalId, vatId)
+func (c *Client) DeleteJournalVatEntry(ctx context.Context, organisationID int64, journalID int64, vatID int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteJournalVatEntryRequest(c.Server, organisationID, journalID, vatID)
 	if err != nil {
 		return nil, err
 	}
@@ -9424,8 +9424,8 @@ func (c *Client) DeleteJournalVatEntry(ctx context.Context, organisationId int64
 // GetJournalVatEntry Returns a VAT entry.
 //
 // Corresponds with GET /api/orgs/{organisationId}/journals/{journalId}/vat/{vatId} (the `GetJournalVatEntry` operationId).
-func (c *Client) GetJournalVatEntry(ctx context.Context, organisationId int64, journalId int64, vatId int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetJournalVatEntryRequest(c.Server, organisationId, journalId, vatId)
+func (c *Client) GetJournalVatEntry(ctx context.Context, organisationID int64, journalID int64, vatID int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetJournalVatEntryRequest(c.Server, organisationID, journalID, vatID)
 	if err != nil {
 		return nil, err
 	}
@@ -9441,8 +9441,8 @@ func (c *Client) GetJournalVatEntry(ctx context.Context, organisationId int64, j
 // Takes any type of body and a specified content type.
 //
 // Corresponds with PUT /api/orgs/{organisationId}/journals/{journalId}/vat/{vatId} (the `UpdateJournalVatEntry` operationId).
-func (c *Client) UpdateJournalVatEntryWithBody(ctx context.Context, organisationId int64, journalId int64, vatId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateJournalVatEntryRequestWithBody(c.Server, organisationId, journalId, vatId, contentType, body)
+func (c *Client) UpdateJournalVatEntryWithBody(ctx context.Context, organisationID int64, journalID int64, vatID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateJournalVatEntryRequestWithBody(c.Server, organisationID, journalID, vatID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -9458,8 +9458,8 @@ func (c *Client) UpdateJournalVatEntryWithBody(ctx context.Context, organisation
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /api/orgs/{organisationId}/journals/{journalId}/vat/{vatId} (the `UpdateJournalVatEntry` operationId).
-func (c *Client) UpdateJournalVatEntry(ctx context.Context, organisationId int64, journalId int64, vatId int64, body UpdateJournalVatEntryJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateJournalVatEntryRequest(c.Server, organisationId, journalId, vatId, body)
+func (c *Client) UpdateJournalVatEntry(ctx context.Context, organisationID int64, journalID int64, vatID int64, body UpdateJournalVatEntryJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateJournalVatEntryRequest(c.Server, organisationID, journalID, vatID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -9473,8 +9473,8 @@ func (c *Client) UpdateJournalVatEntry(ctx context.Context, organisationId int64
 // GetJournalTypes Returns all journal types.
 //
 // Corresponds with GET /api/orgs/{organisationId}/journaltypes (the `GetJournalTypes` operationId).
-func (c *Client) GetJournalTypes(ctx context.Context, organisationId int64, params *GetJournalTypesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetJournalTypesRequest(c.Server, organisationId, params)
+func (c *Client) GetJournalTypes(ctx context.Context, organisationID int64, params *GetJournalTypesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetJournalTypesRequest(c.Server, organisationID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -9488,8 +9488,8 @@ func (c *Client) GetJournalTypes(ctx context.Context, organisationId int64, para
 // GetJournalTypeByCode Returns a journal type for its code.
 //
 // Corresponds with GET /api/orgs/{organisationId}/journaltypes/code({code}) (the `GetJournalTypeByCode` operationId).
-func (c *Client) GetJournalTypeByCode(ctx context.Context, organisationId int64, code string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetJournalTypeByCodeRequest(c.Server, organisationId, code)
+func (c *Client) GetJournalTypeByCode(ctx context.Context, organisationID int64, code string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetJournalTypeByCodeRequest(c.Server, organisationID, code)
 	if err != nil {
 		return nil, err
 	}
@@ -9503,8 +9503,8 @@ func (c *Client) GetJournalTypeByCode(ctx context.Context, organisationId int64,
 // GetJournalTypesSyncCandidates Returns journal types for sync.
 //
 // Corresponds with GET /api/orgs/{organisationId}/journaltypes/synccandidates (the `GetJournalTypesSyncCandidates` operationId).
-func (c *Client) GetJournalTypesSyncCandidates(ctx context.Context, organisationId int64, params *GetJournalTypesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetJournalTypesSyncCandidatesRequest(c.Server, organisationId, params)
+func (c *Client) GetJournalTypesSyncCandidates(ctx context.Context, organisationID int64, params *GetJournalTypesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetJournalTypesSyncCandidatesRequest(c.Server, organisationID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -9518,8 +9518,8 @@ func (c *Client) GetJournalTypesSyncCandidates(ctx context.Context, organisation
 // GetJournalType Returns a journal type for its id.
 //
 // Corresponds with GET /api/orgs/{organisationId}/journaltypes/{journalTypeId} (the `GetJournalType` operationId).
-func (c *Client) GetJournalType(ctx context.Context, organisationId int64, journalTypeId int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetJournalTypeRequest(c.Server, organisationId, journalTypeId)
+func (c *Client) GetJournalType(ctx context.Context, organisationID int64, journalTypeID int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetJournalTypeRequest(c.Server, organisationID, journalTypeID)
 	if err != nil {
 		return nil, err
 	}
@@ -9533,8 +9533,8 @@ func (c *Client) GetJournalType(ctx context.Context, organisationId int64, journ
 // GetOrders Returns all orders for given organization.
 //
 // Corresponds with GET /api/orgs/{organisationId}/orders (the `GetOrders` operationId).
-func (c *Client) GetOrders(ctx context.Context, organisationId int64, params *GetOrdersParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetOrdersRequest(c.Server, organisationId, params)
+func (c *Client) GetOrders(ctx context.Context, organisationID int64, params *GetOrdersParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetOrdersRequest(c.Server, organisationID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -9550,8 +9550,8 @@ func (c *Client) GetOrders(ctx context.Context, organisationId int64, params *Ge
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /api/orgs/{organisationId}/orders (the `AddOrder` operationId).
-func (c *Client) AddOrderWithBody(ctx context.Context, organisationId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAddOrderRequestWithBody(c.Server, organisationId, contentType, body)
+func (c *Client) AddOrderWithBody(ctx context.Context, organisationID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAddOrderRequestWithBody(c.Server, organisationID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -9567,8 +9567,8 @@ func (c *Client) AddOrderWithBody(ctx context.Context, organisationId int64, con
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /api/orgs/{organisationId}/orders (the `AddOrder` operationId).
-func (c *Client) AddOrder(ctx context.Context, organisationId int64, body AddOrderJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAddOrderRequest(c.Server, organisationId, body)
+func (c *Client) AddOrder(ctx context.Context, organisationID int64, body AddOrderJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAddOrderRequest(c.Server, organisationID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -9582,8 +9582,8 @@ func (c *Client) AddOrder(ctx context.Context, organisationId int64, body AddOrd
 // GetOrdersSyncCandidates Returns orders for sync.
 //
 // Corresponds with GET /api/orgs/{organisationId}/orders/synccandidates (the `GetOrdersSyncCandidates` operationId).
-func (c *Client) GetOrdersSyncCandidates(ctx context.Context, organisationId int64, params *GetOrdersSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetOrdersSyncCandidatesRequest(c.Server, organisationId, params)
+func (c *Client) GetOrdersSyncCandidates(ctx context.Context, organisationID int64, params *GetOrdersSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetOrdersSyncCandidatesRequest(c.Server, organisationID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -9597,8 +9597,8 @@ func (c *Client) GetOrdersSyncCandidates(ctx context.Context, organisationId int
 // DeleteOrder Deletes order.
 //
 // Corresponds with DELETE /api/orgs/{organisationId}/orders/{orderId} (the `DeleteOrder` operationId).
-func (c *Client) DeleteOrder(ctx context.Context, organisationId int64, orderId int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteOrderRequest(c.Server, organisationId, orderId)
+func (c *Client) DeleteOrder(ctx context.Context, organisationID int64, orderID int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteOrderRequest(c.Server, organisationID, orderID)
 	if err != nil {
 		return nil, err
 	}
@@ -9612,8 +9612,8 @@ func (c *Client) DeleteOrder(ctx context.Context, organisationId int64, orderId 
 // GetOrder Returns an order.
 //
 // Corresponds with GET /api/orgs/{organisationId}/orders/{orderId} (the `GetOrder` operationId).
-func (c *Client) GetOrder(ctx context.Context, organisationId int64, orderId int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetOrderRequest(c.Server, organisationId, orderId)
+func (c *Client) GetOrder(ctx context.Context, organisationID int64, orderID int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetOrderRequest(c.Server, organisationID, orderID)
 	if err != nil {
 		return nil, err
 	}
@@ -9629,8 +9629,8 @@ func (c *Client) GetOrder(ctx context.Context, organisationId int64, orderId int
 // Takes any type of body and a specified content type.
 //
 // Corresponds with PUT /api/orgs/{organisationId}/orders/{orderId} (the `UpdateOrder` operationId).
-func (c *Client) UpdateOrderWithBody(ctx context.Context, organisationId int64, orderId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateOrderRequestWithBody(c.Server, organisationId, orderId, contentType, body)
+func (c *Client) UpdateOrderWithBody(ctx context.Context, organisationID int64, orderID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateOrderRequestWithBody(c.Server, organisationID, orderID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -9646,8 +9646,8 @@ func (c *Client) UpdateOrderWithBody(ctx context.Context, organisationId int64, 
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /api/orgs/{organisationId}/orders/{orderId} (the `UpdateOrder` operationId).
-func (c *Client) UpdateOrder(ctx context.Context, organisationId int64, orderId int64, body UpdateOrderJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateOrderRequest(c.Server, organisationId, orderId, body)
+func (c *Client) UpdateOrder(ctx context.Context, organisationID int64, orderID int64, body UpdateOrderJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateOrderRequest(c.Server, organisationID, orderID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -9666,8 +9666,8 @@ func (c *Client) UpdateOrder(ctx context.Context, organisationId int64, orderId 
 //	</div>
 //
 // Corresponds with GET /api/orgs/{organisationId}/orders/{orderId}/actions/{actionName} (the `GetCustomActionOrder` operationId).
-func (c *Client) GetCustomActionOrder(ctx context.Context, organisationId int64, orderId int64, actionName string, params *GetCustomActionOrderParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetCustomActionOrderRequest(c.Server, organisationId, orderId, actionName, params)
+func (c *Client) GetCustomActionOrder(ctx context.Context, organisationID int64, orderID int64, actionName string, params *GetCustomActionOrderParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetCustomActionOrderRequest(c.Server, organisationID, orderID, actionName, params)
 	if err != nil {
 		return nil, err
 	}
@@ -9693,8 +9693,8 @@ func (c *Client) GetCustomActionOrder(ctx context.Context, organisationId int64,
 //	</div>
 //
 // Corresponds with PUT /api/orgs/{organisationId}/orders/{orderId}/actions/{actionName} (the `PutCustomActionOrder` operationId).
-func (c *Client) PutCustomActionOrder(ctx context.Context, organisationId int64, orderId int64, actionName string, params *PutCustomActionOrderParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewPutCustomActionOrderRequest(c.Server, organisationId, orderId, actionName, params)
+func (c *Client) PutCustomActionOrder(ctx context.Context, organisationID int64, orderID int64, actionName string, params *PutCustomActionOrderParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPutCustomActionOrderRequest(c.Server, organisationID, orderID, actionName, params)
 	if err != nil {
 		return nil, err
 	}
@@ -9708,8 +9708,8 @@ func (c *Client) PutCustomActionOrder(ctx context.Context, organisationId int64,
 // GetOutboxes Returns all outbox Items for a given organization.
 //
 // Corresponds with GET /api/orgs/{organisationId}/outbox (the `GetOutboxes` operationId).
-func (c *Client) GetOutboxes(ctx context.Context, organisationId int64, params *GetOutboxesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetOutboxesRequest(c.Server, organisationId, params)
+func (c *Client) GetOutboxes(ctx context.Context, organisationID int64, params *GetOutboxesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetOutboxesRequest(c.Server, organisationID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -9723,8 +9723,8 @@ func (c *Client) GetOutboxes(ctx context.Context, organisationId int64, params *
 // GetOutbox Returns the specified outbox item.
 //
 // Corresponds with GET /api/orgs/{organisationId}/outbox/{outboxId} (the `GetOutbox` operationId).
-func (c *Client) GetOutbox(ctx context.Context, organisationId int64, outboxId int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetOutboxRequest(c.Server, organisationId, outboxId)
+func (c *Client) GetOutbox(ctx context.Context, organisationID int64, outboxID int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetOutboxRequest(c.Server, organisationID, outboxID)
 	if err != nil {
 		return nil, err
 	}
@@ -9738,8 +9738,8 @@ func (c *Client) GetOutbox(ctx context.Context, organisationId int64, outboxId i
 // GetPaymentMethods Returns all payment methods for given organisation.
 //
 // Corresponds with GET /api/orgs/{organisationId}/paymentMethods (the `GetPaymentMethods` operationId).
-func (c *Client) GetPaymentMethods(ctx context.Context, organisationId int64, params *GetPaymentMethodsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetPaymentMethodsRequest(c.Server, organisationId, params)
+func (c *Client) GetPaymentMethods(ctx context.Context, organisationID int64, params *GetPaymentMethodsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetPaymentMethodsRequest(c.Server, organisationID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -9753,8 +9753,8 @@ func (c *Client) GetPaymentMethods(ctx context.Context, organisationId int64, pa
 // GetPostalCodesForCounty Returns all postal codes for given country.
 //
 // Corresponds with GET /api/orgs/{organisationId}/postalcodes/countries/{countryId} (the `GetPostalCodesForCounty` operationId).
-func (c *Client) GetPostalCodesForCounty(ctx context.Context, organisationId int64, countryId int64, params *GetPostalCodesForCountyParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetPostalCodesForCountyRequest(c.Server, organisationId, countryId, params)
+func (c *Client) GetPostalCodesForCounty(ctx context.Context, organisationID int64, countryID int64, params *GetPostalCodesForCountyParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetPostalCodesForCountyRequest(c.Server, organisationID, countryID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -9768,8 +9768,8 @@ func (c *Client) GetPostalCodesForCounty(ctx context.Context, organisationId int
 // GetPostalCodesSyncCandidates Returns postal codes for sync.
 //
 // Corresponds with GET /api/orgs/{organisationId}/postalcodes/synccandidates (the `GetPostalCodesSyncCandidates` operationId).
-func (c *Client) GetPostalCodesSyncCandidates(ctx context.Context, organisationId int64, params *GetPostalCodesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetPostalCodesSyncCandidatesRequest(c.Server, organisationId, params)
+func (c *Client) GetPostalCodesSyncCandidates(ctx context.Context, organisationID int64, params *GetPostalCodesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetPostalCodesSyncCandidatesRequest(c.Server, organisationID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -9783,8 +9783,8 @@ func (c *Client) GetPostalCodesSyncCandidates(ctx context.Context, organisationI
 // GetPostalCodeByID Returns a postal code by id.
 //
 // Corresponds with GET /api/orgs/{organisationId}/postalcodes/{postalCodeId} (the `GetPostalCodeByID` operationId).
-func (c *Client) GetPostalCodeByID(ctx context.Context, organisationId int64, postalCodeId int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetPostalCodeByIDRequest(c.Server, organisationId, postalCodeId)
+func (c *Client) GetPostalCodeByID(ctx context.Context, organisationID int64, postalCodeID int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetPostalCodeByIDRequest(c.Server, organisationID, postalCodeID)
 	if err != nil {
 		return nil, err
 	}
@@ -9798,8 +9798,8 @@ func (c *Client) GetPostalCodeByID(ctx context.Context, organisationId int64, po
 // GetProductGroups Returns all product groups for the given organisation.
 //
 // Corresponds with GET /api/orgs/{organisationId}/productGroups (the `GetProductGroups` operationId).
-func (c *Client) GetProductGroups(ctx context.Context, organisationId int64, params *GetProductGroupsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetProductGroupsRequest(c.Server, organisationId, params)
+func (c *Client) GetProductGroups(ctx context.Context, organisationID int64, params *GetProductGroupsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetProductGroupsRequest(c.Server, organisationID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -9815,8 +9815,8 @@ func (c *Client) GetProductGroups(ctx context.Context, organisationId int64, par
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /api/orgs/{organisationId}/productGroups (the `AddProductGroup` operationId).
-func (c *Client) AddProductGroupWithBody(ctx context.Context, organisationId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAddProductGroupRequestWithBody(c.Server, organisationId, contentType, body)
+func (c *Client) AddProductGroupWithBody(ctx context.Context, organisationID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAddProductGroupRequestWithBody(c.Server, organisationID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -9832,8 +9832,8 @@ func (c *Client) AddProductGroupWithBody(ctx context.Context, organisationId int
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /api/orgs/{organisationId}/productGroups (the `AddProductGroup` operationId).
-func (c *Client) AddProductGroup(ctx context.Context, organisationId int64, body AddProductGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAddProductGroupRequest(c.Server, organisationId, body)
+func (c *Client) AddProductGroup(ctx context.Context, organisationID int64, body AddProductGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAddProductGroupRequest(c.Server, organisationID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -9847,8 +9847,8 @@ func (c *Client) AddProductGroup(ctx context.Context, organisationId int64, body
 // GetProductGroupsSyncCandidates Returns product groups for sync.
 //
 // Corresponds with GET /api/orgs/{organisationId}/productGroups/synccandidates (the `GetProductGroupsSyncCandidates` operationId).
-func (c *Client) GetProductGroupsSyncCandidates(ctx context.Context, organisationId int64, params *GetProductGroupsSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetProductGroupsSyncCandidatesRequest(c.Server, organisationId, params)
+func (c *Client) GetProductGroupsSyncCandidates(ctx context.Context, organisationID int64, params *GetProductGroupsSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetProductGroupsSyncCandidatesRequest(c.Server, organisationID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -9862,8 +9862,8 @@ func (c *Client) GetProductGroupsSyncCandidates(ctx context.Context, organisatio
 // DeleteProductGroup Deletes a product group.
 //
 // Corresponds with DELETE /api/orgs/{organisationId}/productGroups/{productGroupId} (the `DeleteProductGroup` operationId).
-func (c *Client) DeleteProductGroup(ctx context.Context, organisationId int64, productGroupId int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteProductGroupRequest(c.Server, organisationId, productGroupId)
+func (c *Client) DeleteProductGroup(ctx context.Context, organisationID int64, productGroupID int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteProductGroupRequest(c.Server, organisationID, productGroupID)
 	if err != nil {
 		return nil, err
 	}
@@ -9877,8 +9877,8 @@ func (c *Client) DeleteProductGroup(ctx context.Context, organisationId int64, p
 // GetProductGroup Returns a product group.
 //
 // Corresponds with GET /api/orgs/{organisationId}/productGroups/{productGroupId} (the `GetProductGroup` operationId).
-func (c *Client) GetProductGroup(ctx context.Context, organisationId int64, productGroupId int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetProductGroupRequest(c.Server, organisationId, productGroupId)
+func (c *Client) GetProductGroup(ctx context.Context, organisationID int64, productGroupID int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetProductGroupRequest(c.Server, organisationID, productGroupID)
 	if err != nil {
 		return nil, err
 	}
@@ -9894,8 +9894,8 @@ func (c *Client) GetProductGroup(ctx context.Context, organisationId int64, prod
 // Takes any type of body and a specified content type.
 //
 // Corresponds with PUT /api/orgs/{organisationId}/productGroups/{productGroupId} (the `UpdateProductGroup` operationId).
-func (c *Client) UpdateProductGroupWithBody(ctx context.Context, organisationId int64, productGroupId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateProductGroupRequestWithBody(c.Server, organisationId, productGroupId, contentType, body)
+func (c *Client) UpdateProductGroupWithBody(ctx context.Context, organisationID int64, productGroupID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateProductGroupRequestWithBody(c.Server, organisationID, productGroupID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -9911,8 +9911,8 @@ func (c *Client) UpdateProductGroupWithBody(ctx context.Context, organisationId 
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /api/orgs/{organisationId}/productGroups/{productGroupId} (the `UpdateProductGroup` operationId).
-func (c *Client) UpdateProductGroup(ctx context.Context, organisationId int64, productGroupId int64, body UpdateProductGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateProductGroupRequest(c.Server, organisationId, productGroupId, body)
+func (c *Client) UpdateProductGroup(ctx context.Context, organisationID int64, productGroupID int64, body UpdateProductGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateProductGroupRequest(c.Server, organisationID, productGroupID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -9926,8 +9926,8 @@ func (c *Client) UpdateProductGroup(ctx context.Context, organisationId int64, p
 // GetPurposeCodes Returns all purpose codes.
 //
 // Corresponds with GET /api/orgs/{organisationId}/purpose-codes (the `GetPurposeCodes` operationId).
-func (c *Client) GetPurposeCodes(ctx context.Context, organisationId int64, params *GetPurposeCodesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetPurposeCodesRequest(c.Server, organisationId, params)
+func (c *Client) GetPurposeCodes(ctx context.Context, organisationID int64, params *GetPurposeCodesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetPurposeCodesRequest(c.Server, organisationID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -9941,8 +9941,8 @@ func (c *Client) GetPurposeCodes(ctx context.Context, organisationId int64, para
 // GetPurposeCodeByCode Returns a purpose code for its code.
 //
 // Corresponds with GET /api/orgs/{organisationId}/purpose-codes/code({code}) (the `GetPurposeCodeByCode` operationId).
-func (c *Client) GetPurposeCodeByCode(ctx context.Context, organisationId int64, code string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetPurposeCodeByCodeRequest(c.Server, organisationId, code)
+func (c *Client) GetPurposeCodeByCode(ctx context.Context, organisationID int64, code string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetPurposeCodeByCodeRequest(c.Server, organisationID, code)
 	if err != nil {
 		return nil, err
 	}
@@ -9956,8 +9956,8 @@ func (c *Client) GetPurposeCodeByCode(ctx context.Context, organisationId int64,
 // GetPurposeCodesSyncCandidates Returns purpose codes for sync.
 //
 // Corresponds with GET /api/orgs/{organisationId}/purpose-codes/synccandidates (the `GetPurposeCodesSyncCandidates` operationId).
-func (c *Client) GetPurposeCodesSyncCandidates(ctx context.Context, organisationId int64, params *GetPurposeCodesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetPurposeCodesSyncCandidatesRequest(c.Server, organisationId, params)
+func (c *Client) GetPurposeCodesSyncCandidates(ctx context.Context, organisationID int64, params *GetPurposeCodesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetPurposeCodesSyncCandidatesRequest(c.Server, organisationID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -9971,8 +9971,8 @@ func (c *Client) GetPurposeCodesSyncCandidates(ctx context.Context, organisation
 // GetPurposeCode Returns a purpose code for its ID.
 //
 // Corresponds with GET /api/orgs/{organisationId}/purpose-codes/{purposeCodeId} (the `GetPurposeCode` operationId).
-func (c *Client) GetPurposeCode(ctx context.Context, organisationId int64, purposeCodeId int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetPurposeCodeRequest(c.Server, organisationId, purposeCodeId)
+func (c *Client) GetPurposeCode(ctx context.Context, organisationID int64, purposeCodeID int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetPurposeCodeRequest(c.Server, organisationID, purposeCodeID)
 	if err != nil {
 		return nil, err
 	}
@@ -9986,8 +9986,8 @@ func (c *Client) GetPurposeCode(ctx context.Context, organisationId int64, purpo
 // GetReceivedInvoices Returns all received invoices for the given organization.
 //
 // Corresponds with GET /api/orgs/{organisationId}/receivedinvoices (the `GetReceivedInvoices` operationId).
-func (c *Client) GetReceivedInvoices(ctx context.Context, organisationId int64, params *GetReceivedInvoicesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetReceivedInvoicesRequest(c.Server, organisationId, params)
+func (c *Client) GetReceivedInvoices(ctx context.Context, organisationID int64, params *GetReceivedInvoicesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetReceivedInvoicesRequest(c.Server, organisationID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -10003,8 +10003,8 @@ func (c *Client) GetReceivedInvoices(ctx context.Context, organisationId int64, 
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /api/orgs/{organisationId}/receivedinvoices (the `AddReceivedInvoice` operationId).
-func (c *Client) AddReceivedInvoiceWithBody(ctx context.Context, organisationId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAddReceivedInvoiceRequestWithBody(c.Server, organisationId, contentType, body)
+func (c *Client) AddReceivedInvoiceWithBody(ctx context.Context, organisationID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAddReceivedInvoiceRequestWithBody(c.Server, organisationID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -10020,8 +10020,8 @@ func (c *Client) AddReceivedInvoiceWithBody(ctx context.Context, organisationId 
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /api/orgs/{organisationId}/receivedinvoices (the `AddReceivedInvoice` operationId).
-func (c *Client) AddReceivedInvoice(ctx context.Context, organisationId int64, body AddReceivedInvoiceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAddReceivedInvoiceRequest(c.Server, organisationId, body)
+func (c *Client) AddReceivedInvoice(ctx context.Context, organisationID int64, body AddReceivedInvoiceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAddReceivedInvoiceRequest(c.Server, organisationID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -10035,8 +10035,8 @@ func (c *Client) AddReceivedInvoice(ctx context.Context, organisationId int64, b
 // DeleteReceivedInvoice Deletes received invoice.
 //
 // Corresponds with DELETE /api/orgs/{organisationId}/receivedinvoices/{receivedInvoiceId} (the `DeleteReceivedInvoice` operationId).
-func (c *Client) DeleteReceivedInvoice(ctx context.Context, organisationId int64, receivedInvoiceId int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteReceivedInvoiceRequest(c.Server, organisationId, receivedInvoiceId)
+func (c *Client) DeleteReceivedInvoice(ctx context.Context, organisationID int64, receivedInvoiceID int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteReceivedInvoiceRequest(c.Server, organisationID, receivedInvoiceID)
 	if err != nil {
 		return nil, err
 	}
@@ -10050,8 +10050,8 @@ func (c *Client) DeleteReceivedInvoice(ctx context.Context, organisationId int64
 // GetReceivedInvoice Returns a received invoice.
 //
 // Corresponds with GET /api/orgs/{organisationId}/receivedinvoices/{receivedInvoiceId} (the `GetReceivedInvoice` operationId).
-func (c *Client) GetReceivedInvoice(ctx context.Context, organisationId int64, receivedInvoiceId int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetReceivedInvoiceRequest(c.Server, organisationId, receivedInvoiceId)
+func (c *Client) GetReceivedInvoice(ctx context.Context, organisationID int64, receivedInvoiceID int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetReceivedInvoiceRequest(c.Server, organisationID, receivedInvoiceID)
 	if err != nil {
 		return nil, err
 	}
@@ -10067,8 +10067,8 @@ func (c *Client) GetReceivedInvoice(ctx context.Context, organisationId int64, r
 // Takes any type of body and a specified content type.
 //
 // Corresponds with PUT /api/orgs/{organisationId}/receivedinvoices/{receivedInvoiceId} (the `UpdateReceivedInvoice` operationId).
-func (c *Client) UpdateReceivedInvoiceWithBody(ctx context.Context, organisationId int64, receivedInvoiceId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateReceivedInvoiceRequestWithBody(c.Server, organisationId, receivedInvoiceId, contentType, body)
+func (c *Client) UpdateReceivedInvoiceWithBody(ctx context.Context, organisationID int64, receivedInvoiceID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateReceivedInvoiceRequestWithBody(c.Server, organisationID, receivedInvoiceID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -10084,8 +10084,8 @@ func (c *Client) UpdateReceivedInvoiceWithBody(ctx context.Context, organisation
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /api/orgs/{organisationId}/receivedinvoices/{receivedInvoiceId} (the `UpdateReceivedInvoice` operationId).
-func (c *Client) UpdateReceivedInvoice(ctx context.Context, organisationId int64, receivedInvoiceId int64, body UpdateReceivedInvoiceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateReceivedInvoiceRequest(c.Server, organisationId, receivedInvoiceId, body)
+func (c *Client) UpdateReceivedInvoice(ctx context.Context, organisationID int64, receivedInvoiceID int64, body UpdateReceivedInvoiceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateReceivedInvoiceRequest(c.Server, organisationID, receivedInvoiceID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -10099,8 +10099,8 @@ func (c *Client) UpdateReceivedInvoice(ctx context.Context, organisationId int64
 // GetReceivedInvoiceAttachments Returns all attachments for a given received invoice.
 //
 // Corresponds with GET /api/orgs/{organisationId}/receivedinvoices/{receivedInvoiceId}/attachments (the `GetReceivedInvoiceAttachments` operationId).
-func (c *Client) GetReceivedInvoiceAttachments(ctx context.Context, organisationId int64, receivedInvoiceId int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetReceivedInvoiceAttachmentsRequest(c.Server, organisationId, receivedInvoiceId)
+func (c *Client) GetReceivedInvoiceAttachments(ctx context.Context, organisationID int64, receivedInvoiceID int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetReceivedInvoiceAttachmentsRequest(c.Server, organisationID, receivedInvoiceID)
 	if err != nil {
 		return nil, err
 	}
@@ -10116,8 +10116,8 @@ func (c *Client) GetReceivedInvoiceAttachments(ctx context.Context, organisation
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /api/orgs/{organisationId}/receivedinvoices/{receivedInvoiceId}/attachments (the `AddReceivedInvoiceAttachment` operationId).
-func (c *Client) AddReceivedInvoiceAttachmentWithBody(ctx context.Context, organisationId int64, receivedInvoiceId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAddReceivedInvoiceAttachmentRequestWithBody(c.Server, organisationId, receivedInvoiceId, contentType, body)
+func (c *Client) AddReceivedInvoiceAttachmentWithBody(ctx context.Context, organisationID int64, receivedInvoiceID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAddReceivedInvoiceAttachmentRequestWithBody(c.Server, organisationID, receivedInvoiceID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -10133,8 +10133,8 @@ func (c *Client) AddReceivedInvoiceAttachmentWithBody(ctx context.Context, organ
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /api/orgs/{organisationId}/receivedinvoices/{receivedInvoiceId}/attachments (the `AddReceivedInvoiceAttachment` operationId).
-func (c *Client) AddReceivedInvoiceAttachment(ctx context.Context, organisationId int64, receivedInvoiceId int64, body AddReceivedInvoiceAttachmentJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAddReceivedInvoiceAttachmentRequest(c.Server, organisationId, receivedInvoiceId, body)
+func (c *Client) AddReceivedInvoiceAttachment(ctx context.Context, organisationID int64, receivedInvoiceID int64, body AddReceivedInvoiceAttachmentJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAddReceivedInvoiceAttachmentRequest(c.Server, organisationID, receivedInvoiceID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -10148,8 +10148,8 @@ func (c *Client) AddReceivedInvoiceAttachment(ctx context.Context, organisationI
 // GetReportTemplates Returns all report templates.
 //
 // Corresponds with GET /api/orgs/{organisationId}/report-templates (the `GetReportTemplates` operationId).
-func (c *Client) GetReportTemplates(ctx context.Context, organisationId int64, params *GetReportTemplatesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetReportTemplatesRequest(c.Server, organisationId, params)
+func (c *Client) GetReportTemplates(ctx context.Context, organisationID int64, params *GetReportTemplatesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetReportTemplatesRequest(c.Server, organisationID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -10163,8 +10163,8 @@ func (c *Client) GetReportTemplates(ctx context.Context, organisationId int64, p
 // GetReportTemplateSyncCandidates Returns report templates for sync.
 //
 // Corresponds with GET /api/orgs/{organisationId}/report-templates/synccandidates (the `GetReportTemplateSyncCandidates` operationId).
-func (c *Client) GetReportTemplateSyncCandidates(ctx context.Context, organisationId int64, params *GetReportTemplateSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetReportTemplateSyncCandidatesRequest(c.Server, organisationId, params)
+func (c *Client) GetReportTemplateSyncCandidates(ctx context.Context, organisationID int64, params *GetReportTemplateSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetReportTemplateSyncCandidatesRequest(c.Server, organisationID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -10178,8 +10178,8 @@ func (c *Client) GetReportTemplateSyncCandidates(ctx context.Context, organisati
 // GetReportTemplate Returns a report template.
 //
 // Corresponds with GET /api/orgs/{organisationId}/report-templates/{reportTemplateId} (the `GetReportTemplate` operationId).
-func (c *Client) GetReportTemplate(ctx context.Context, organisationId int64, reportTemplateId int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetReportTemplateRequest(c.Server, organisationId, reportTemplateId)
+func (c *Client) GetReportTemplate(ctx context.Context, organisationID int64, reportTemplateID int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetReportTemplateRequest(c.Server, organisationID, reportTemplateID)
 	if err != nil {
 		return nil, err
 	}
@@ -10193,8 +10193,8 @@ func (c *Client) GetReportTemplate(ctx context.Context, organisationId int64, re
 // GetStockEntries Returns all stock entries for given organisation.
 //
 // Corresponds with GET /api/orgs/{organisationId}/stockentry (the `GetStockEntries` operationId).
-func (c *Client) GetStockEntries(ctx context.Context, organisationId int64, params *GetStockEntriesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetStockEntriesRequest(c.Server, organisationId, params)
+func (c *Client) GetStockEntries(ctx context.Context, organisationID int64, params *GetStockEntriesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetStockEntriesRequest(c.Server, organisationID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -10210,8 +10210,8 @@ func (c *Client) GetStockEntries(ctx context.Context, organisationId int64, para
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /api/orgs/{organisationId}/stockentry (the `AddStockEntry` operationId).
-func (c *Client) AddStockEntryWithBody(ctx context.Context, organisationId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAddStockEntryRequestWithBody(c.Server, organisationId, contentType, body)
+func (c *Client) AddStockEntryWithBody(ctx context.Context, organisationID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAddStockEntryRequestWithBody(c.Server, organisationID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -10227,8 +10227,8 @@ func (c *Client) AddStockEntryWithBody(ctx context.Context, organisationId int64
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /api/orgs/{organisationId}/stockentry (the `AddStockEntry` operationId).
-func (c *Client) AddStockEntry(ctx context.Context, organisationId int64, body AddStockEntryJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAddStockEntryRequest(c.Server, organisationId, body)
+func (c *Client) AddStockEntry(ctx context.Context, organisationID int64, body AddStockEntryJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAddStockEntryRequest(c.Server, organisationID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -10242,8 +10242,8 @@ func (c *Client) AddStockEntry(ctx context.Context, organisationId int64, body A
 // DeleteStockEntry Deletes stock entry.
 //
 // Corresponds with DELETE /api/orgs/{organisationId}/stockentry/{stockEntryId} (the `DeleteStockEntry` operationId).
-func (c *Client) DeleteStockEntry(ctx context.Context, organisationId int64, stockEntryId int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteStockEntryRequest(c.Server, organisationId, stockEntryId)
+func (c *Client) DeleteStockEntry(ctx context.Context, organisationID int64, stockEntryID int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteStockEntryRequest(c.Server, organisationID, stockEntryID)
 	if err != nil {
 		return nil, err
 	}
@@ -10257,8 +10257,8 @@ func (c *Client) DeleteStockEntry(ctx context.Context, organisationId int64, sto
 // GetStockEntry Returns stock entry.
 //
 // Corresponds with GET /api/orgs/{organisationId}/stockentry/{stockEntryId} (the `GetStockEntry` operationId).
-func (c *Client) GetStockEntry(ctx context.Context, organisationId int64, stockEntryId int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetStockEntryRequest(c.Server, organisationId, stockEntryId)
+func (c *Client) GetStockEntry(ctx context.Context, organisationID int64, stockEntryID int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetStockEntryRequest(c.Server, organisationID, stockEntryID)
 	if err != nil {
 		return nil, err
 	}
@@ -10274,8 +10274,8 @@ func (c *Client) GetStockEntry(ctx context.Context, organisationId int64, stockE
 // Takes any type of body and a specified content type.
 //
 // Corresponds with PUT /api/orgs/{organisationId}/stockentry/{stockEntryId} (the `UpdateStockEntry` operationId).
-func (c *Client) UpdateStockEntryWithBody(ctx context.Context, organisationId int64, stockEntryId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateStockEntryRequestWithBody(c.Server, organisationId, stockEntryId, contentType, body)
+func (c *Client) UpdateStockEntryWithBody(ctx context.Context, organisationID int64, stockEntryID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateStockEntryRequestWithBody(c.Server, organisationID, stockEntryID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -10291,8 +10291,8 @@ func (c *Client) UpdateStockEntryWithBody(ctx context.Context, organisationId in
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /api/orgs/{organisationId}/stockentry/{stockEntryId} (the `UpdateStockEntry` operationId).
-func (c *Client) UpdateStockEntry(ctx context.Context, organisationId int64, stockEntryId int64, body UpdateStockEntryJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateStockEntryRequest(c.Server, organisationId, stockEntryId, body)
+func (c *Client) UpdateStockEntry(ctx context.Context, organisationID int64, stockEntryID int64, body UpdateStockEntryJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateStockEntryRequest(c.Server, organisationID, stockEntryID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -10311,8 +10311,8 @@ func (c *Client) UpdateStockEntry(ctx context.Context, organisationId int64, sto
 //	</div>
 //
 // Corresponds with GET /api/orgs/{organisationId}/stockentry/{stockEntryId}/actions/{actionName} (the `GetCustomActionStockEntry` operationId).
-func (c *Client) GetCustomActionStockEntry(ctx context.Context, organisationId int64, stockEntryId int64, actionName string, params *GetCustomActionStockEntryParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetCustomActionStockEntryRequest(c.Server, organisationId, stockEntryId, actionName, params)
+func (c *Client) GetCustomActionStockEntry(ctx context.Context, organisationID int64, stockEntryID int64, actionName string, params *GetCustomActionStockEntryParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetCustomActionStockEntryRequest(c.Server, organisationID, stockEntryID, actionName, params)
 	if err != nil {
 		return nil, err
 	}
@@ -10332,8 +10332,8 @@ func (c *Client) GetCustomActionStockEntry(ctx context.Context, organisationId i
 //	</div>
 //
 // Corresponds with PUT /api/orgs/{organisationId}/stockentry/{stockEntryId}/actions/{actionName} (the `PutCustomActionStockEntry` operationId).
-func (c *Client) PutCustomActionStockEntry(ctx context.Context, organisationId int64, stockEntryId int64, actionName string, params *PutCustomActionStockEntryParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewPutCustomActionStockEntryRequest(c.Server, organisationId, stockEntryId, actionName, params)
+func (c *Client) PutCustomActionStockEntry(ctx context.Context, organisationID int64, stockEntryID int64, actionName string, params *PutCustomActionStockEntryParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPutCustomActionStockEntryRequest(c.Server, organisationID, stockEntryID, actionName, params)
 	if err != nil {
 		return nil, err
 	}
@@ -10347,8 +10347,8 @@ func (c *Client) PutCustomActionStockEntry(ctx context.Context, organisationId i
 // GetStocks Returns all items in stock for the given organization.
 //
 // Corresponds with GET /api/orgs/{organisationId}/stocks (the `GetStocks` operationId).
-func (c *Client) GetStocks(ctx context.Context, organisationId int64, params *GetStocksParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetStocksRequest(c.Server, organisationId, params)
+func (c *Client) GetStocks(ctx context.Context, organisationID int64, params *GetStocksParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetStocksRequest(c.Server, organisationID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -10362,8 +10362,8 @@ func (c *Client) GetStocks(ctx context.Context, organisationId int64, params *Ge
 // GetStock Returns stock for item.
 //
 // Corresponds with GET /api/orgs/{organisationId}/stocks/{itemId} (the `GetStock` operationId).
-func (c *Client) GetStock(ctx context.Context, organisationId int64, itemId int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetStockRequest(c.Server, organisationId, itemId)
+func (c *Client) GetStock(ctx context.Context, organisationID int64, itemID int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetStockRequest(c.Server, organisationID, itemID)
 	if err != nil {
 		return nil, err
 	}
@@ -10377,8 +10377,8 @@ func (c *Client) GetStock(ctx context.Context, organisationId int64, itemId int6
 // GetVatAccountingTypes Returns all vat accounting types.
 //
 // Corresponds with GET /api/orgs/{organisationId}/vataccountingtypes (the `GetVatAccountingTypes` operationId).
-func (c *Client) GetVatAccountingTypes(ctx context.Context, organisationId int64, params *GetVatAccountingTypesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetVatAccountingTypesRequest(c.Server, organisationId, params)
+func (c *Client) GetVatAccountingTypes(ctx context.Context, organisationID int64, params *GetVatAccountingTypesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetVatAccountingTypesRequest(c.Server, organisationID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -10392,8 +10392,8 @@ func (c *Client) GetVatAccountingTypes(ctx context.Context, organisationId int64
 // GetVatAccountingTypesSyncCandidates Returns vat accounting types for sync.
 //
 // Corresponds with GET /api/orgs/{organisationId}/vataccountingtypes/synccandidates (the `GetVatAccountingTypesSyncCandidates` operationId).
-func (c *Client) GetVatAccountingTypesSyncCandidates(ctx context.Context, organisationId int64, params *GetVatAccountingTypesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetVatAccountingTypesSyncCandidatesRequest(c.Server, organisationId, params)
+func (c *Client) GetVatAccountingTypesSyncCandidates(ctx context.Context, organisationID int64, params *GetVatAccountingTypesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetVatAccountingTypesSyncCandidatesRequest(c.Server, organisationID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -10407,8 +10407,8 @@ func (c *Client) GetVatAccountingTypesSyncCandidates(ctx context.Context, organi
 // GetVatRates Returns all vat rates.
 //
 // Corresponds with GET /api/orgs/{organisationId}/vatrates (the `GetVatRates` operationId).
-func (c *Client) GetVatRates(ctx context.Context, organisationId int64, params *GetVatRatesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetVatRatesRequest(c.Server, organisationId, params)
+func (c *Client) GetVatRates(ctx context.Context, organisationID int64, params *GetVatRatesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetVatRatesRequest(c.Server, organisationID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -10422,8 +10422,8 @@ func (c *Client) GetVatRates(ctx context.Context, organisationId int64, params *
 // GetVatRateByCode Returns a vat rate for its code.
 //
 // Corresponds with GET /api/orgs/{organisationId}/vatrates/code({code}) (the `GetVatRateByCode` operationId).
-func (c *Client) GetVatRateByCode(ctx context.Context, organisationId int64, code string, params *GetVatRateByCodeParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetVatRateByCodeRequest(c.Server, organisationId, code, params)
+func (c *Client) GetVatRateByCode(ctx context.Context, organisationID int64, code string, params *GetVatRateByCodeParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetVatRateByCodeRequest(c.Server, organisationID, code, params)
 	if err != nil {
 		return nil, err
 	}
@@ -10437,8 +10437,8 @@ func (c *Client) GetVatRateByCode(ctx context.Context, organisationId int64, cod
 // GetVatRatesSyncCandidates Returns vat rates for sync.
 //
 // Corresponds with GET /api/orgs/{organisationId}/vatrates/synccandidates (the `GetVatRatesSyncCandidates` operationId).
-func (c *Client) GetVatRatesSyncCandidates(ctx context.Context, organisationId int64, params *GetVatRatesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetVatRatesSyncCandidatesRequest(c.Server, organisationId, params)
+func (c *Client) GetVatRatesSyncCandidates(ctx context.Context, organisationID int64, params *GetVatRatesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetVatRatesSyncCandidatesRequest(c.Server, organisationID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -10452,8 +10452,8 @@ func (c *Client) GetVatRatesSyncCandidates(ctx context.Context, organisationId i
 // GetVatRate Returns a vat rate for its ID.
 //
 // Corresponds with GET /api/orgs/{organisationId}/vatrates/{vatRateId} (the `GetVatRate` operationId).
-func (c *Client) GetVatRate(ctx context.Context, organisationId int64, vatRateId int64, params *GetVatRateParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetVatRateRequest(c.Server, organisationId, vatRateId, params)
+func (c *Client) GetVatRate(ctx context.Context, organisationID int64, vatRateID int64, params *GetVatRateParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetVatRateRequest(c.Server, organisationID, vatRateID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -10467,8 +10467,8 @@ func (c *Client) GetVatRate(ctx context.Context, organisationId int64, vatRateId
 // GetWarehouses Returns all warehouses for a given organization.
 //
 // Corresponds with GET /api/orgs/{organisationId}/warehouses (the `GetWarehouses` operationId).
-func (c *Client) GetWarehouses(ctx context.Context, organisationId int64, params *GetWarehousesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetWarehousesRequest(c.Server, organisationId, params)
+func (c *Client) GetWarehouses(ctx context.Context, organisationID int64, params *GetWarehousesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetWarehousesRequest(c.Server, organisationID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -10484,8 +10484,8 @@ func (c *Client) GetWarehouses(ctx context.Context, organisationId int64, params
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /api/orgs/{organisationId}/warehouses (the `AddWarehouse` operationId).
-func (c *Client) AddWarehouseWithBody(ctx context.Context, organisationId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAddWarehouseRequestWithBody(c.Server, organisationId, contentType, body)
+func (c *Client) AddWarehouseWithBody(ctx context.Context, organisationID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAddWarehouseRequestWithBody(c.Server, organisationID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -10501,8 +10501,8 @@ func (c *Client) AddWarehouseWithBody(ctx context.Context, organisationId int64,
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /api/orgs/{organisationId}/warehouses (the `AddWarehouse` operationId).
-func (c *Client) AddWarehouse(ctx context.Context, organisationId int64, body AddWarehouseJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAddWarehouseRequest(c.Server, organisationId, body)
+func (c *Client) AddWarehouse(ctx context.Context, organisationID int64, body AddWarehouseJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAddWarehouseRequest(c.Server, organisationID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -10516,8 +10516,8 @@ func (c *Client) AddWarehouse(ctx context.Context, organisationId int64, body Ad
 // GetWarehousesSyncCandidates Returns warehouses for sync.
 //
 // Corresponds with GET /api/orgs/{organisationId}/warehouses/synccandidates (the `GetWarehousesSyncCandidates` operationId).
-func (c *Client) GetWarehousesSyncCandidates(ctx context.Context, organisationId int64, params *GetWarehousesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetWarehousesSyncCandidatesRequest(c.Server, organisationId, params)
+func (c *Client) GetWarehousesSyncCandidates(ctx context.Context, organisationID int64, params *GetWarehousesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetWarehousesSyncCandidatesRequest(c.Server, organisationID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -10531,8 +10531,8 @@ func (c *Client) GetWarehousesSyncCandidates(ctx context.Context, organisationId
 // DeleteWarehouse Deletes a warehouse.
 //
 // Corresponds with DELETE /api/orgs/{organisationId}/warehouses/{warehouseId} (the `DeleteWarehouse` operationId).
-func (c *Client) DeleteWarehouse(ctx context.Context, organisationId int64, warehouseId int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteWarehouseRequest(c.Server, organisationId, warehouseId)
+func (c *Client) DeleteWarehouse(ctx context.Context, organisationID int64, warehouseID int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteWarehouseRequest(c.Server, organisationID, warehouseID)
 	if err != nil {
 		return nil, err
 	}
@@ -10546,8 +10546,8 @@ func (c *Client) DeleteWarehouse(ctx context.Context, organisationId int64, ware
 // GetWarehouse Returns a warehouse.
 //
 // Corresponds with GET /api/orgs/{organisationId}/warehouses/{warehouseId} (the `GetWarehouse` operationId).
-func (c *Client) GetWarehouse(ctx context.Context, organisationId int64, warehouseId int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetWarehouseRequest(c.Server, organisationId, warehouseId)
+func (c *Client) GetWarehouse(ctx context.Context, organisationID int64, warehouseID int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetWarehouseRequest(c.Server, organisationID, warehouseID)
 	if err != nil {
 		return nil, err
 	}
@@ -10563,8 +10563,8 @@ func (c *Client) GetWarehouse(ctx context.Context, organisationId int64, warehou
 // Takes any type of body and a specified content type.
 //
 // Corresponds with PUT /api/orgs/{organisationId}/warehouses/{warehouseId} (the `UpdateWarehouse` operationId).
-func (c *Client) UpdateWarehouseWithBody(ctx context.Context, organisationId int64, warehouseId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateWarehouseRequestWithBody(c.Server, organisationId, warehouseId, contentType, body)
+func (c *Client) UpdateWarehouseWithBody(ctx context.Context, organisationID int64, warehouseID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateWarehouseRequestWithBody(c.Server, organisationID, warehouseID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -10580,8 +10580,8 @@ func (c *Client) UpdateWarehouseWithBody(ctx context.Context, organisationId int
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /api/orgs/{organisationId}/warehouses/{warehouseId} (the `UpdateWarehouse` operationId).
-func (c *Client) UpdateWarehouse(ctx context.Context, organisationId int64, warehouseId int64, body UpdateWarehouseJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateWarehouseRequest(c.Server, organisationId, warehouseId, body)
+func (c *Client) UpdateWarehouse(ctx context.Context, organisationID int64, warehouseID int64, body UpdateWarehouseJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateWarehouseRequest(c.Server, organisationID, warehouseID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -10881,12 +10881,12 @@ func NewGetAllOrganisationsRequest(server string, params *GetAllOrganisationsPar
 }
 
 // NewGetOrganisationRequest constructs an http.Request for the GetOrganisation method
-func NewGetOrganisationRequest(server string, organisationId int64) (*http.Request, error) {
+func NewGetOrganisationRequest(server string, organisationID int64) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -10915,12 +10915,12 @@ func NewGetOrganisationRequest(server string, organisationId int64) (*http.Reque
 }
 
 // NewGetAccountsRequest constructs an http.Request for the GetAccounts method
-func NewGetAccountsRequest(server string, organisationId int64, params *GetAccountsParams) (*http.Request, error) {
+func NewGetAccountsRequest(server string, organisationID int64, params *GetAccountsParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -11012,12 +11012,12 @@ func NewGetAccountsRequest(server string, organisationId int64, params *GetAccou
 }
 
 // NewGetAccountByCodeRequest constructs an http.Request for the GetAccountByCode method
-func NewGetAccountByCodeRequest(server string, organisationId int64, code string) (*http.Request, error) {
+func NewGetAccountByCodeRequest(server string, organisationID int64, code string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -11053,12 +11053,12 @@ func NewGetAccountByCodeRequest(server string, organisationId int64, code string
 }
 
 // NewGetAccountByContentRequest constructs an http.Request for the GetAccountByContent method
-func NewGetAccountByContentRequest(server string, organisationId int64, content string) (*http.Request, error) {
+func NewGetAccountByContentRequest(server string, organisationID int64, content string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -11094,12 +11094,12 @@ func NewGetAccountByContentRequest(server string, organisationId int64, content 
 }
 
 // NewGetAccountsSyncCandidatesRequest constructs an http.Request for the GetAccountsSyncCandidates method
-func NewGetAccountsSyncCandidatesRequest(server string, organisationId int64, params *GetAccountsSyncCandidatesParams) (*http.Request, error) {
+func NewGetAccountsSyncCandidatesRequest(server string, organisationID int64, params *GetAccountsSyncCandidatesParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -11215,19 +11215,19 @@ func NewGetAccountsSyncCandidatesRequest(server string, organisationId int64, pa
 }
 
 // NewGetAccountRequest constructs an http.Request for the GetAccount method
-func NewGetAccountRequest(server string, organisationId int64, accountId int64) (*http.Request, error) {
+func NewGetAccountRequest(server string, organisationID int64, accountID int64) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "accountId", accountId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "accountId", accountID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -11256,12 +11256,12 @@ func NewGetAccountRequest(server string, organisationId int64, accountId int64) 
 }
 
 // NewGetAnalyticsRequest constructs an http.Request for the GetAnalytics method
-func NewGetAnalyticsRequest(server string, organisationId int64, params *GetAnalyticsParams) (*http.Request, error) {
+func NewGetAnalyticsRequest(server string, organisationID int64, params *GetAnalyticsParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -11353,23 +11353,23 @@ func NewGetAnalyticsRequest(server string, organisationId int64, params *GetAnal
 }
 
 // NewAddAnalyticRequest calls the generic AddAnalytic builder with application/json body
-func NewAddAnalyticRequest(server string, organisationId int64, body AddAnalyticJSONRequestBody) (*http.Request, error) {
+func NewAddAnalyticRequest(server string, organisationID int64, body AddAnalyticJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewAddAnalyticRequestWithBody(server, organisationId, "application/json", bodyReader)
+	return NewAddAnalyticRequestWithBody(server, organisationID, "application/json", bodyReader)
 }
 
 // NewAddAnalyticRequestWithBody constructs an http.Request for the AddAnalytic method, with any body, and a specified content type
-func NewAddAnalyticRequestWithBody(server string, organisationId int64, contentType string, body io.Reader) (*http.Request, error) {
+func NewAddAnalyticRequestWithBody(server string, organisationID int64, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -11400,12 +11400,12 @@ func NewAddAnalyticRequestWithBody(server string, organisationId int64, contentT
 }
 
 // NewGetAnalyticsSyncCandidatesRequest constructs an http.Request for the GetAnalyticsSyncCandidates method
-func NewGetAnalyticsSyncCandidatesRequest(server string, organisationId int64, params *GetAnalyticsSyncCandidatesParams) (*http.Request, error) {
+func NewGetAnalyticsSyncCandidatesRequest(server string, organisationID int64, params *GetAnalyticsSyncCandidatesParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -11521,19 +11521,19 @@ func NewGetAnalyticsSyncCandidatesRequest(server string, organisationId int64, p
 }
 
 // NewDeleteAnalyticRequest constructs an http.Request for the DeleteAnalytic method
-func NewDeleteAnalyticRequest(server string, organisationId int64, analyticId int64) (*http.Request, error) {
+func NewDeleteAnalyticRequest(server string, organisationID int64, analyticID int64) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "analyticId", analyticId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "analyticId", analyticID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -11562,19 +11562,19 @@ func NewDeleteAnalyticRequest(server string, organisationId int64, analyticId in
 }
 
 // NewGetAnalyticRequest constructs an http.Request for the GetAnalytic method
-func NewGetAnalyticRequest(server string, organisationId int64, analyticId int64) (*http.Request, error) {
+func NewGetAnalyticRequest(server string, organisationID int64, analyticID int64) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "analyticId", analyticId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "analyticId", analyticID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -11603,30 +11603,30 @@ func NewGetAnalyticRequest(server string, organisationId int64, analyticId int64
 }
 
 // NewUpdateAnalyticRequest calls the generic UpdateAnalytic builder with application/json body
-func NewUpdateAnalyticRequest(server string, organisationId int64, analyticId int64, body UpdateAnalyticJSONRequestBody) (*http.Request, error) {
+func NewUpdateAnalyticRequest(server string, organisationID int64, analyticID int64, body UpdateAnalyticJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdateAnalyticRequestWithBody(server, organisationId, analyticId, "application/json", bodyReader)
+	return NewUpdateAnalyticRequestWithBody(server, organisationID, analyticID, "application/json", bodyReader)
 }
 
 // NewUpdateAnalyticRequestWithBody constructs an http.Request for the UpdateAnalytic method, with any body, and a specified content type
-func NewUpdateAnalyticRequestWithBody(server string, organisationId int64, analyticId int64, contentType string, body io.Reader) (*http.Request, error) {
+func NewUpdateAnalyticRequestWithBody(server string, organisationID int64, analyticID int64, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "analyticId", analyticId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "analyticId", analyticID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -11657,12 +11657,12 @@ func NewUpdateAnalyticRequestWithBody(server string, organisationId int64, analy
 }
 
 // NewGetOrganisationContactsRequest constructs an http.Request for the GetOrganisationContacts method
-func NewGetOrganisationContactsRequest(server string, organisationId int64, params *GetOrganisationContactsParams) (*http.Request, error) {
+func NewGetOrganisationContactsRequest(server string, organisationID int64, params *GetOrganisationContactsParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -11754,12 +11754,12 @@ func NewGetOrganisationContactsRequest(server string, organisationId int64, para
 }
 
 // NewGetCountriesRequest constructs an http.Request for the GetCountries method
-func NewGetCountriesRequest(server string, organisationId int64, params *GetCountriesParams) (*http.Request, error) {
+func NewGetCountriesRequest(server string, organisationID int64, params *GetCountriesParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -11863,12 +11863,12 @@ func NewGetCountriesRequest(server string, organisationId int64, params *GetCoun
 }
 
 // NewGetCountryByCodeRequest constructs an http.Request for the GetCountryByCode method
-func NewGetCountryByCodeRequest(server string, organisationId int64, code string) (*http.Request, error) {
+func NewGetCountryByCodeRequest(server string, organisationID int64, code string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -11904,12 +11904,12 @@ func NewGetCountryByCodeRequest(server string, organisationId int64, code string
 }
 
 // NewGetCountriesSyncCandidatesRequest constructs an http.Request for the GetCountriesSyncCandidates method
-func NewGetCountriesSyncCandidatesRequest(server string, organisationId int64, params *GetCountriesSyncCandidatesParams) (*http.Request, error) {
+func NewGetCountriesSyncCandidatesRequest(server string, organisationID int64, params *GetCountriesSyncCandidatesParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -12025,19 +12025,19 @@ func NewGetCountriesSyncCandidatesRequest(server string, organisationId int64, p
 }
 
 // NewGetCountryRequest constructs an http.Request for the GetCountry method
-func NewGetCountryRequest(server string, organisationId int64, countryId int64) (*http.Request, error) {
+func NewGetCountryRequest(server string, organisationID int64, countryID int64) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "countryId", countryId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "countryId", countryID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -12066,12 +12066,12 @@ func NewGetCountryRequest(server string, organisationId int64, countryId int64) 
 }
 
 // NewGetCurrenciesRequest constructs an http.Request for the GetCurrencies method
-func NewGetCurrenciesRequest(server string, organisationId int64, params *GetCurrenciesParams) (*http.Request, error) {
+func NewGetCurrenciesRequest(server string, organisationID int64, params *GetCurrenciesParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -12163,12 +12163,12 @@ func NewGetCurrenciesRequest(server string, organisationId int64, params *GetCur
 }
 
 // NewGetCurrencyByCodeRequest constructs an http.Request for the GetCurrencyByCode method
-func NewGetCurrencyByCodeRequest(server string, organisationId int64, code string) (*http.Request, error) {
+func NewGetCurrencyByCodeRequest(server string, organisationID int64, code string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -12204,12 +12204,12 @@ func NewGetCurrencyByCodeRequest(server string, organisationId int64, code strin
 }
 
 // NewGetCurrencyByDateRequest constructs an http.Request for the GetCurrencyByDate method
-func NewGetCurrencyByDateRequest(server string, organisationId int64, date DateTime) (*http.Request, error) {
+func NewGetCurrencyByDateRequest(server string, organisationID int64, date DateTime) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -12245,12 +12245,12 @@ func NewGetCurrencyByDateRequest(server string, organisationId int64, date DateT
 }
 
 // NewGetCurrenciesSyncCandidatesRequest constructs an http.Request for the GetCurrenciesSyncCandidates method
-func NewGetCurrenciesSyncCandidatesRequest(server string, organisationId int64, params *GetCurrenciesSyncCandidatesParams) (*http.Request, error) {
+func NewGetCurrenciesSyncCandidatesRequest(server string, organisationID int64, params *GetCurrenciesSyncCandidatesParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -12366,19 +12366,19 @@ func NewGetCurrenciesSyncCandidatesRequest(server string, organisationId int64, 
 }
 
 // NewGetCurrencyRequest constructs an http.Request for the GetCurrency method
-func NewGetCurrencyRequest(server string, organisationId int64, currencyId int64) (*http.Request, error) {
+func NewGetCurrencyRequest(server string, organisationID int64, currencyID int64) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "currencyId", currencyId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "currencyId", currencyID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -12407,12 +12407,12 @@ func NewGetCurrencyRequest(server string, organisationId int64, currencyId int64
 }
 
 // NewGetCustomersRequest constructs an http.Request for the GetCustomers method
-func NewGetCustomersRequest(server string, organisationId int64, params *GetCustomersParams) (*http.Request, error) {
+func NewGetCustomersRequest(server string, organisationID int64, params *GetCustomersParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -12516,23 +12516,23 @@ func NewGetCustomersRequest(server string, organisationId int64, params *GetCust
 }
 
 // NewAddCustomerRequest calls the generic AddCustomer builder with application/json body
-func NewAddCustomerRequest(server string, organisationId int64, body AddCustomerJSONRequestBody) (*http.Request, error) {
+func NewAddCustomerRequest(server string, organisationID int64, body AddCustomerJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewAddCustomerRequestWithBody(server, organisationId, "application/json", bodyReader)
+	return NewAddCustomerRequestWithBody(server, organisationID, "application/json", bodyReader)
 }
 
 // NewAddCustomerRequestWithBody constructs an http.Request for the AddCustomer method, with any body, and a specified content type
-func NewAddCustomerRequestWithBody(server string, organisationId int64, contentType string, body io.Reader) (*http.Request, error) {
+func NewAddCustomerRequestWithBody(server string, organisationID int64, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -12563,12 +12563,12 @@ func NewAddCustomerRequestWithBody(server string, organisationId int64, contentT
 }
 
 // NewAddCustomerByTaxNumberRequest constructs an http.Request for the AddCustomerByTaxNumber method
-func NewAddCustomerByTaxNumberRequest(server string, organisationId int64, taxNumber string) (*http.Request, error) {
+func NewAddCustomerByTaxNumberRequest(server string, organisationID int64, taxNumber string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -12604,12 +12604,12 @@ func NewAddCustomerByTaxNumberRequest(server string, organisationId int64, taxNu
 }
 
 // NewGetCustomerByCodeRequest constructs an http.Request for the GetCustomerByCode method
-func NewGetCustomerByCodeRequest(server string, organisationId int64, code string) (*http.Request, error) {
+func NewGetCustomerByCodeRequest(server string, organisationID int64, code string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -12645,12 +12645,12 @@ func NewGetCustomerByCodeRequest(server string, organisationId int64, code strin
 }
 
 // NewGetCustomersSyncCandidatesRequest constructs an http.Request for the GetCustomersSyncCandidates method
-func NewGetCustomersSyncCandidatesRequest(server string, organisationId int64, params *GetCustomersSyncCandidatesParams) (*http.Request, error) {
+func NewGetCustomersSyncCandidatesRequest(server string, organisationID int64, params *GetCustomersSyncCandidatesParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -12766,19 +12766,19 @@ func NewGetCustomersSyncCandidatesRequest(server string, organisationId int64, p
 }
 
 // NewDeleteCustomerRequest constructs an http.Request for the DeleteCustomer method
-func NewDeleteCustomerRequest(server string, organisationId int64, customerId int64) (*http.Request, error) {
+func NewDeleteCustomerRequest(server string, organisationID int64, customerID int64) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "customerId", customerId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "customerId", customerID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -12807,19 +12807,19 @@ func NewDeleteCustomerRequest(server string, organisationId int64, customerId in
 }
 
 // NewGetCustomerRequest constructs an http.Request for the GetCustomer method
-func NewGetCustomerRequest(server string, organisationId int64, customerId int64) (*http.Request, error) {
+func NewGetCustomerRequest(server string, organisationID int64, customerID int64) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "customerId", customerId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "customerId", customerID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -12848,30 +12848,30 @@ func NewGetCustomerRequest(server string, organisationId int64, customerId int64
 }
 
 // NewUpdateCustomerRequest calls the generic UpdateCustomer builder with application/json body
-func NewUpdateCustomerRequest(server string, organisationId int64, customerId int64, body UpdateCustomerJSONRequestBody) (*http.Request, error) {
+func NewUpdateCustomerRequest(server string, organisationID int64, customerID int64, body UpdateCustomerJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdateCustomerRequestWithBody(server, organisationId, customerId, "application/json", bodyReader)
+	return NewUpdateCustomerRequestWithBody(server, organisationID, customerID, "application/json", bodyReader)
 }
 
 // NewUpdateCustomerRequestWithBody constructs an http.Request for the UpdateCustomer method, with any body, and a specified content type
-func NewUpdateCustomerRequestWithBody(server string, organisationId int64, customerId int64, contentType string, body io.Reader) (*http.Request, error) {
+func NewUpdateCustomerRequestWithBody(server string, organisationID int64, customerID int64, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "customerId", customerId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "customerId", customerID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -12902,19 +12902,19 @@ func NewUpdateCustomerRequestWithBody(server string, organisationId int64, custo
 }
 
 // NewGetAddressesRequest constructs an http.Request for the GetAddresses method
-func NewGetAddressesRequest(server string, organisationId int64, customerId int64, params *GetAddressesParams) (*http.Request, error) {
+func NewGetAddressesRequest(server string, organisationID int64, customerID int64, params *GetAddressesParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "customerId", customerId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "customerId", customerID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -13006,30 +13006,30 @@ func NewGetAddressesRequest(server string, organisationId int64, customerId int6
 }
 
 // NewAddAddressRequest calls the generic AddAddress builder with application/json body
-func NewAddAddressRequest(server string, organisationId int64, customerId int64, body AddAddressJSONRequestBody) (*http.Request, error) {
+func NewAddAddressRequest(server string, organisationID int64, customerID int64, body AddAddressJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewAddAddressRequestWithBody(server, organisationId, customerId, "application/json", bodyReader)
+	return NewAddAddressRequestWithBody(server, organisationID, customerID, "application/json", bodyReader)
 }
 
 // NewAddAddressRequestWithBody constructs an http.Request for the AddAddress method, with any body, and a specified content type
-func NewAddAddressRequestWithBody(server string, organisationId int64, customerId int64, contentType string, body io.Reader) (*http.Request, error) {
+func NewAddAddressRequestWithBody(server string, organisationID int64, customerID int64, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "customerId", customerId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "customerId", customerID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -13060,19 +13060,19 @@ func NewAddAddressRequestWithBody(server string, organisationId int64, customerI
 }
 
 // NewGetAddressesSyncCandidatesRequest constructs an http.Request for the GetAddressesSyncCandidates method
-func NewGetAddressesSyncCandidatesRequest(server string, organisationId int64, customerId string, params *GetAddressesSyncCandidatesParams) (*http.Request, error) {
+func NewGetAddressesSyncCandidatesRequest(server string, organisationID int64, customerID string, params *GetAddressesSyncCandidatesParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "customerId", customerId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "customerId", customerID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -13188,26 +13188,26 @@ func NewGetAddressesSyncCandidatesRequest(server string, organisationId int64, c
 }
 
 // NewDeleteAddressRequest constructs an http.Request for the DeleteAddress method
-func NewDeleteAddressRequest(server string, organisationId int64, customerId int64, addressId int64) (*http.Request, error) {
+func NewDeleteAddressRequest(server string, organisationID int64, customerID int64, addressID int64) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "customerId", customerId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "customerId", customerID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "addressId", addressId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "addressId", addressID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -13236,26 +13236,26 @@ func NewDeleteAddressRequest(server string, organisationId int64, customerId int
 }
 
 // NewGetAddressRequest constructs an http.Request for the GetAddress method
-func NewGetAddressRequest(server string, organisationId int64, customerId int64, addressId int64) (*http.Request, error) {
+func NewGetAddressRequest(server string, organisationID int64, customerID int64, addressID int64) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "customerId", customerId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "customerId", customerID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "addressId", addressId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "addressId", addressID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -13284,37 +13284,37 @@ func NewGetAddressRequest(server string, organisationId int64, customerId int64,
 }
 
 // NewUpdateAddressRequest calls the generic UpdateAddress builder with application/json body
-func NewUpdateAddressRequest(server string, organisationId int64, customerId int64, addressId int64, body UpdateAddressJSONRequestBody) (*http.Request, error) {
+func NewUpdateAddressRequest(server string, organisationID int64, customerID int64, addressID int64, body UpdateAddressJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdateAddressRequestWithBody(server, organisationId, customerId, addressId, "application/json", bodyReader)
+	return NewUpdateAddressRequestWithBody(server, organisationID, customerID, addressID, "application/json", bodyReader)
 }
 
 // NewUpdateAddressRequestWithBody constructs an http.Request for the UpdateAddress method, with any body, and a specified content type
-func NewUpdateAddressRequestWithBody(server string, organisationId int64, customerId int64, addressId int64, contentType string, body io.Reader) (*http.Request, error) {
+func NewUpdateAddressRequestWithBody(server string, organisationID int64, customerID int64, addressID int64, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "customerId", customerId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "customerId", customerID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "addressId", addressId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "addressId", addressID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -13345,19 +13345,19 @@ func NewUpdateAddressRequestWithBody(server string, organisationId int64, custom
 }
 
 // NewGetBankAccountsRequest constructs an http.Request for the GetBankAccounts method
-func NewGetBankAccountsRequest(server string, organisationId int64, customerId int64, params *GetBankAccountsParams) (*http.Request, error) {
+func NewGetBankAccountsRequest(server string, organisationID int64, customerID int64, params *GetBankAccountsParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "customerId", customerId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "customerId", customerID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -13449,30 +13449,30 @@ func NewGetBankAccountsRequest(server string, organisationId int64, customerId i
 }
 
 // NewAddBankAccountRequest calls the generic AddBankAccount builder with application/json body
-func NewAddBankAccountRequest(server string, organisationId int64, customerId int64, body AddBankAccountJSONRequestBody) (*http.Request, error) {
+func NewAddBankAccountRequest(server string, organisationID int64, customerID int64, body AddBankAccountJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewAddBankAccountRequestWithBody(server, organisationId, customerId, "application/json", bodyReader)
+	return NewAddBankAccountRequestWithBody(server, organisationID, customerID, "application/json", bodyReader)
 }
 
 // NewAddBankAccountRequestWithBody constructs an http.Request for the AddBankAccount method, with any body, and a specified content type
-func NewAddBankAccountRequestWithBody(server string, organisationId int64, customerId int64, contentType string, body io.Reader) (*http.Request, error) {
+func NewAddBankAccountRequestWithBody(server string, organisationID int64, customerID int64, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "customerId", customerId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "customerId", customerID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -13503,19 +13503,19 @@ func NewAddBankAccountRequestWithBody(server string, organisationId int64, custo
 }
 
 // NewGetBankAccountsSyncCandidatesRequest constructs an http.Request for the GetBankAccountsSyncCandidates method
-func NewGetBankAccountsSyncCandidatesRequest(server string, organisationId int64, customerId string, params *GetBankAccountsSyncCandidatesParams) (*http.Request, error) {
+func NewGetBankAccountsSyncCandidatesRequest(server string, organisationID int64, customerID string, params *GetBankAccountsSyncCandidatesParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "customerId", customerId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "customerId", customerID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -13631,26 +13631,26 @@ func NewGetBankAccountsSyncCandidatesRequest(server string, organisationId int64
 }
 
 // NewDeleteBankAccountRequest constructs an http.Request for the DeleteBankAccount method
-func NewDeleteBankAccountRequest(server string, organisationId int64, customerId int64, bankAccountId int64) (*http.Request, error) {
+func NewDeleteBankAccountRequest(server string, organisationID int64, customerID int64, bankAccountID int64) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "customerId", customerId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "customerId", customerID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "bankAccountId", bankAccountId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "bankAccountId", bankAccountID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -13679,26 +13679,26 @@ func NewDeleteBankAccountRequest(server string, organisationId int64, customerId
 }
 
 // NewGetBankAccountRequest constructs an http.Request for the GetBankAccount method
-func NewGetBankAccountRequest(server string, organisationId int64, customerId int64, bankAccountId int64) (*http.Request, error) {
+func NewGetBankAccountRequest(server string, organisationID int64, customerID int64, bankAccountID int64) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "customerId", customerId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "customerId", customerID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "bankAccountId", bankAccountId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "bankAccountId", bankAccountID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -13727,37 +13727,37 @@ func NewGetBankAccountRequest(server string, organisationId int64, customerId in
 }
 
 // NewUpdateBankAccountRequest calls the generic UpdateBankAccount builder with application/json body
-func NewUpdateBankAccountRequest(server string, organisationId int64, customerId int64, bankAccountId int64, body UpdateBankAccountJSONRequestBody) (*http.Request, error) {
+func NewUpdateBankAccountRequest(server string, organisationID int64, customerID int64, bankAccountID int64, body UpdateBankAccountJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdateBankAccountRequestWithBody(server, organisationId, customerId, bankAccountId, "application/json", bodyReader)
+	return NewUpdateBankAccountRequestWithBody(server, organisationID, customerID, bankAccountID, "application/json", bodyReader)
 }
 
 // NewUpdateBankAccountRequestWithBody constructs an http.Request for the UpdateBankAccount method, with any body, and a specified content type
-func NewUpdateBankAccountRequestWithBody(server string, organisationId int64, customerId int64, bankAccountId int64, contentType string, body io.Reader) (*http.Request, error) {
+func NewUpdateBankAccountRequestWithBody(server string, organisationID int64, customerID int64, bankAccountID int64, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "customerId", customerId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "customerId", customerID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "bankAccountId", bankAccountId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "bankAccountId", bankAccountID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -13788,19 +13788,19 @@ func NewUpdateBankAccountRequestWithBody(server string, organisationId int64, cu
 }
 
 // NewGetContactsRequest constructs an http.Request for the GetContacts method
-func NewGetContactsRequest(server string, organisationId int64, customerId int64, params *GetContactsParams) (*http.Request, error) {
+func NewGetContactsRequest(server string, organisationID int64, customerID int64, params *GetContactsParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "customerId", customerId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "customerId", customerID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -13892,30 +13892,30 @@ func NewGetContactsRequest(server string, organisationId int64, customerId int64
 }
 
 // NewAddContactRequest calls the generic AddContact builder with application/json body
-func NewAddContactRequest(server string, organisationId int64, customerId int64, body AddContactJSONRequestBody) (*http.Request, error) {
+func NewAddContactRequest(server string, organisationID int64, customerID int64, body AddContactJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewAddContactRequestWithBody(server, organisationId, customerId, "application/json", bodyReader)
+	return NewAddContactRequestWithBody(server, organisationID, customerID, "application/json", bodyReader)
 }
 
 // NewAddContactRequestWithBody constructs an http.Request for the AddContact method, with any body, and a specified content type
-func NewAddContactRequestWithBody(server string, organisationId int64, customerId int64, contentType string, body io.Reader) (*http.Request, error) {
+func NewAddContactRequestWithBody(server string, organisationID int64, customerID int64, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "customerId", customerId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "customerId", customerID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -13946,19 +13946,19 @@ func NewAddContactRequestWithBody(server string, organisationId int64, customerI
 }
 
 // NewGetContactsSyncCandidatesRequest constructs an http.Request for the GetContactsSyncCandidates method
-func NewGetContactsSyncCandidatesRequest(server string, organisationId int64, customerId string, params *GetContactsSyncCandidatesParams) (*http.Request, error) {
+func NewGetContactsSyncCandidatesRequest(server string, organisationID int64, customerID string, params *GetContactsSyncCandidatesParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "customerId", customerId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "customerId", customerID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -14074,26 +14074,26 @@ func NewGetContactsSyncCandidatesRequest(server string, organisationId int64, cu
 }
 
 // NewDeleteContactRequest constructs an http.Request for the DeleteContact method
-func NewDeleteContactRequest(server string, organisationId int64, customerId int64, contactId int64) (*http.Request, error) {
+func NewDeleteContactRequest(server string, organisationID int64, customerID int64, contactID int64) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "customerId", customerId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "customerId", customerID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "contactId", contactId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "contactId", contactID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -14122,26 +14122,26 @@ func NewDeleteContactRequest(server string, organisationId int64, customerId int
 }
 
 // NewGetContactRequest constructs an http.Request for the GetContact method
-func NewGetContactRequest(server string, organisationId int64, customerId int64, contactId int64) (*http.Request, error) {
+func NewGetContactRequest(server string, organisationID int64, customerID int64, contactID int64) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "customerId", customerId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "customerId", customerID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "contactId", contactId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "contactId", contactID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -14170,37 +14170,37 @@ func NewGetContactRequest(server string, organisationId int64, customerId int64,
 }
 
 // NewUpdateContactRequest calls the generic UpdateContact builder with application/json body
-func NewUpdateContactRequest(server string, organisationId int64, customerId int64, contactId int64, body UpdateContactJSONRequestBody) (*http.Request, error) {
+func NewUpdateContactRequest(server string, organisationID int64, customerID int64, contactID int64, body UpdateContactJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdateContactRequestWithBody(server, organisationId, customerId, contactId, "application/json", bodyReader)
+	return NewUpdateContactRequestWithBody(server, organisationID, customerID, contactID, "application/json", bodyReader)
 }
 
 // NewUpdateContactRequestWithBody constructs an http.Request for the UpdateContact method, with any body, and a specified content type
-func NewUpdateContactRequestWithBody(server string, organisationId int64, customerId int64, contactId int64, contentType string, body io.Reader) (*http.Request, error) {
+func NewUpdateContactRequestWithBody(server string, organisationID int64, customerID int64, contactID int64, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "customerId", customerId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "customerId", customerID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "contactId", contactId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "contactId", contactID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -14231,12 +14231,12 @@ func NewUpdateContactRequestWithBody(server string, organisationId int64, custom
 }
 
 // NewGetDashboardsRequest constructs an http.Request for the GetDashboards method
-func NewGetDashboardsRequest(server string, organisationId int64) (*http.Request, error) {
+func NewGetDashboardsRequest(server string, organisationID int64) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -14265,12 +14265,12 @@ func NewGetDashboardsRequest(server string, organisationId int64) (*http.Request
 }
 
 // NewGetDocumentNumberingsRequest constructs an http.Request for the GetDocumentNumberings method
-func NewGetDocumentNumberingsRequest(server string, organisationId int64, params *GetDocumentNumberingsParams) (*http.Request, error) {
+func NewGetDocumentNumberingsRequest(server string, organisationID int64, params *GetDocumentNumberingsParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -14362,19 +14362,19 @@ func NewGetDocumentNumberingsRequest(server string, organisationId int64, params
 }
 
 // NewGetDocumentNumberingRequest constructs an http.Request for the GetDocumentNumbering method
-func NewGetDocumentNumberingRequest(server string, organisationId int64, documentNumberingId int64) (*http.Request, error) {
+func NewGetDocumentNumberingRequest(server string, organisationID int64, documentNumberingID int64) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "documentNumberingId", documentNumberingId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "documentNumberingId", documentNumberingID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -14403,12 +14403,12 @@ func NewGetDocumentNumberingRequest(server string, organisationId int64, documen
 }
 
 // NewGetDocumentsRequest constructs an http.Request for the GetDocuments method
-func NewGetDocumentsRequest(server string, organisationId int64, params *GetDocumentsParams) (*http.Request, error) {
+func NewGetDocumentsRequest(server string, organisationID int64, params *GetDocumentsParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -14500,23 +14500,23 @@ func NewGetDocumentsRequest(server string, organisationId int64, params *GetDocu
 }
 
 // NewAddDocumentRequest calls the generic AddDocument builder with application/json body
-func NewAddDocumentRequest(server string, organisationId int64, body AddDocumentJSONRequestBody) (*http.Request, error) {
+func NewAddDocumentRequest(server string, organisationID int64, body AddDocumentJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewAddDocumentRequestWithBody(server, organisationId, "application/json", bodyReader)
+	return NewAddDocumentRequestWithBody(server, organisationID, "application/json", bodyReader)
 }
 
 // NewAddDocumentRequestWithBody constructs an http.Request for the AddDocument method, with any body, and a specified content type
-func NewAddDocumentRequestWithBody(server string, organisationId int64, contentType string, body io.Reader) (*http.Request, error) {
+func NewAddDocumentRequestWithBody(server string, organisationID int64, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -14547,12 +14547,12 @@ func NewAddDocumentRequestWithBody(server string, organisationId int64, contentT
 }
 
 // NewGetDocumentsSyncCandidatesRequest constructs an http.Request for the GetDocumentsSyncCandidates method
-func NewGetDocumentsSyncCandidatesRequest(server string, organisationId int64, params *GetDocumentsSyncCandidatesParams) (*http.Request, error) {
+func NewGetDocumentsSyncCandidatesRequest(server string, organisationID int64, params *GetDocumentsSyncCandidatesParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -14668,19 +14668,19 @@ func NewGetDocumentsSyncCandidatesRequest(server string, organisationId int64, p
 }
 
 // NewDeleteDocumentRequest constructs an http.Request for the DeleteDocument method
-func NewDeleteDocumentRequest(server string, organisationId int64, documentId int64) (*http.Request, error) {
+func NewDeleteDocumentRequest(server string, organisationID int64, documentID int64) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "documentId", documentId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "documentId", documentID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -14709,19 +14709,19 @@ func NewDeleteDocumentRequest(server string, organisationId int64, documentId in
 }
 
 // NewGetDocumentRequest constructs an http.Request for the GetDocument method
-func NewGetDocumentRequest(server string, organisationId int64, documentId int64) (*http.Request, error) {
+func NewGetDocumentRequest(server string, organisationID int64, documentID int64) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "documentId", documentId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "documentId", documentID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -14750,30 +14750,30 @@ func NewGetDocumentRequest(server string, organisationId int64, documentId int64
 }
 
 // NewUpdateDocumentRequest calls the generic UpdateDocument builder with application/json body
-func NewUpdateDocumentRequest(server string, organisationId int64, documentId int64, body UpdateDocumentJSONRequestBody) (*http.Request, error) {
+func NewUpdateDocumentRequest(server string, organisationID int64, documentID int64, body UpdateDocumentJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdateDocumentRequestWithBody(server, organisationId, documentId, "application/json", bodyReader)
+	return NewUpdateDocumentRequestWithBody(server, organisationID, documentID, "application/json", bodyReader)
 }
 
 // NewUpdateDocumentRequestWithBody constructs an http.Request for the UpdateDocument method, with any body, and a specified content type
-func NewUpdateDocumentRequestWithBody(server string, organisationId int64, documentId int64, contentType string, body io.Reader) (*http.Request, error) {
+func NewUpdateDocumentRequestWithBody(server string, organisationID int64, documentID int64, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "documentId", documentId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "documentId", documentID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -14804,30 +14804,30 @@ func NewUpdateDocumentRequestWithBody(server string, organisationId int64, docum
 }
 
 // NewAddDocumentAttachmentRequest calls the generic AddDocumentAttachment builder with application/json body
-func NewAddDocumentAttachmentRequest(server string, organisationId int64, documentId int64, body AddDocumentAttachmentJSONRequestBody) (*http.Request, error) {
+func NewAddDocumentAttachmentRequest(server string, organisationID int64, documentID int64, body AddDocumentAttachmentJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewAddDocumentAttachmentRequestWithBody(server, organisationId, documentId, "application/json", bodyReader)
+	return NewAddDocumentAttachmentRequestWithBody(server, organisationID, documentID, "application/json", bodyReader)
 }
 
 // NewAddDocumentAttachmentRequestWithBody constructs an http.Request for the AddDocumentAttachment method, with any body, and a specified content type
-func NewAddDocumentAttachmentRequestWithBody(server string, organisationId int64, documentId int64, contentType string, body io.Reader) (*http.Request, error) {
+func NewAddDocumentAttachmentRequestWithBody(server string, organisationID int64, documentID int64, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "documentId", documentId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "documentId", documentID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -14858,26 +14858,26 @@ func NewAddDocumentAttachmentRequestWithBody(server string, organisationId int64
 }
 
 // NewDeleteDocumentAttachmentRequest constructs an http.Request for the DeleteDocumentAttachment method
-func NewDeleteDocumentAttachmentRequest(server string, organisationId int64, documentId int64, documentAttachmentId int64) (*http.Request, error) {
+func NewDeleteDocumentAttachmentRequest(server string, organisationID int64, documentID int64, documentAttachmentID int64) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "documentId", documentId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "documentId", documentID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "documentAttachmentId", documentAttachmentId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "documentAttachmentId", documentAttachmentID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -14906,26 +14906,26 @@ func NewDeleteDocumentAttachmentRequest(server string, organisationId int64, doc
 }
 
 // NewGetDocumentAttachmentRequest constructs an http.Request for the GetDocumentAttachment method
-func NewGetDocumentAttachmentRequest(server string, organisationId int64, documentId int64, documentAttachmentId int64) (*http.Request, error) {
+func NewGetDocumentAttachmentRequest(server string, organisationID int64, documentID int64, documentAttachmentID int64) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "documentId", documentId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "documentId", documentID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "documentAttachmentId", documentAttachmentId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "documentAttachmentId", documentAttachmentID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -14954,37 +14954,37 @@ func NewGetDocumentAttachmentRequest(server string, organisationId int64, docume
 }
 
 // NewUpdateDocumentAttachmentRequest calls the generic UpdateDocumentAttachment builder with application/json body
-func NewUpdateDocumentAttachmentRequest(server string, organisationId int64, documentId int64, documentAttachmentId int64, body UpdateDocumentAttachmentJSONRequestBody) (*http.Request, error) {
+func NewUpdateDocumentAttachmentRequest(server string, organisationID int64, documentID int64, documentAttachmentID int64, body UpdateDocumentAttachmentJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdateDocumentAttachmentRequestWithBody(server, organisationId, documentId, documentAttachmentId, "application/json", bodyReader)
+	return NewUpdateDocumentAttachmentRequestWithBody(server, organisationID, documentID, documentAttachmentID, "application/json", bodyReader)
 }
 
 // NewUpdateDocumentAttachmentRequestWithBody constructs an http.Request for the UpdateDocumentAttachment method, with any body, and a specified content type
-func NewUpdateDocumentAttachmentRequestWithBody(server string, organisationId int64, documentId int64, documentAttachmentId int64, contentType string, body io.Reader) (*http.Request, error) {
+func NewUpdateDocumentAttachmentRequestWithBody(server string, organisationID int64, documentID int64, documentAttachmentID int64, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "documentId", documentId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "documentId", documentID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "documentAttachmentId", documentAttachmentId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "documentAttachmentId", documentAttachmentID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -15015,12 +15015,12 @@ func NewUpdateDocumentAttachmentRequestWithBody(server string, organisationId in
 }
 
 // NewGetEmployeesRequest constructs an http.Request for the GetEmployees method
-func NewGetEmployeesRequest(server string, organisationId int64, params *GetEmployeesParams) (*http.Request, error) {
+func NewGetEmployeesRequest(server string, organisationID int64, params *GetEmployeesParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -15112,23 +15112,23 @@ func NewGetEmployeesRequest(server string, organisationId int64, params *GetEmpl
 }
 
 // NewAddEmployeeRequest calls the generic AddEmployee builder with application/json body
-func NewAddEmployeeRequest(server string, organisationId int64, body AddEmployeeJSONRequestBody) (*http.Request, error) {
+func NewAddEmployeeRequest(server string, organisationID int64, body AddEmployeeJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewAddEmployeeRequestWithBody(server, organisationId, "application/json", bodyReader)
+	return NewAddEmployeeRequestWithBody(server, organisationID, "application/json", bodyReader)
 }
 
 // NewAddEmployeeRequestWithBody constructs an http.Request for the AddEmployee method, with any body, and a specified content type
-func NewAddEmployeeRequestWithBody(server string, organisationId int64, contentType string, body io.Reader) (*http.Request, error) {
+func NewAddEmployeeRequestWithBody(server string, organisationID int64, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -15159,12 +15159,12 @@ func NewAddEmployeeRequestWithBody(server string, organisationId int64, contentT
 }
 
 // NewGetEmployeesSyncCandidatesRequest constructs an http.Request for the GetEmployeesSyncCandidates method
-func NewGetEmployeesSyncCandidatesRequest(server string, organisationId int64, params *GetEmployeesSyncCandidatesParams) (*http.Request, error) {
+func NewGetEmployeesSyncCandidatesRequest(server string, organisationID int64, params *GetEmployeesSyncCandidatesParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -15280,19 +15280,19 @@ func NewGetEmployeesSyncCandidatesRequest(server string, organisationId int64, p
 }
 
 // NewDeleteEmployeeRequest constructs an http.Request for the DeleteEmployee method
-func NewDeleteEmployeeRequest(server string, organisationId int64, employeeId int64) (*http.Request, error) {
+func NewDeleteEmployeeRequest(server string, organisationID int64, employeeID int64) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "employeeId", employeeId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "employeeId", employeeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -15321,19 +15321,19 @@ func NewDeleteEmployeeRequest(server string, organisationId int64, employeeId in
 }
 
 // NewGetEmployeeRequest constructs an http.Request for the GetEmployee method
-func NewGetEmployeeRequest(server string, organisationId int64, employeeId int64) (*http.Request, error) {
+func NewGetEmployeeRequest(server string, organisationID int64, employeeID int64) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "employeeId", employeeId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "employeeId", employeeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -15362,30 +15362,30 @@ func NewGetEmployeeRequest(server string, organisationId int64, employeeId int64
 }
 
 // NewUpdateEmployeeRequest calls the generic UpdateEmployee builder with application/json body
-func NewUpdateEmployeeRequest(server string, organisationId int64, employeeId int64, body UpdateEmployeeJSONRequestBody) (*http.Request, error) {
+func NewUpdateEmployeeRequest(server string, organisationID int64, employeeID int64, body UpdateEmployeeJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdateEmployeeRequestWithBody(server, organisationId, employeeId, "application/json", bodyReader)
+	return NewUpdateEmployeeRequestWithBody(server, organisationID, employeeID, "application/json", bodyReader)
 }
 
 // NewUpdateEmployeeRequestWithBody constructs an http.Request for the UpdateEmployee method, with any body, and a specified content type
-func NewUpdateEmployeeRequestWithBody(server string, organisationId int64, employeeId int64, contentType string, body io.Reader) (*http.Request, error) {
+func NewUpdateEmployeeRequestWithBody(server string, organisationID int64, employeeID int64, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "employeeId", employeeId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "employeeId", employeeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -15416,12 +15416,12 @@ func NewUpdateEmployeeRequestWithBody(server string, organisationId int64, emplo
 }
 
 // NewGetExchangeRateByCodeRequest constructs an http.Request for the GetExchangeRateByCode method
-func NewGetExchangeRateByCodeRequest(server string, organisationId int64, currencyCode string, params *GetExchangeRateByCodeParams) (*http.Request, error) {
+func NewGetExchangeRateByCodeRequest(server string, organisationID int64, currencyCode string, params *GetExchangeRateByCodeParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -15484,19 +15484,19 @@ func NewGetExchangeRateByCodeRequest(server string, organisationId int64, curren
 }
 
 // NewGetExchangeRateRequest constructs an http.Request for the GetExchangeRate method
-func NewGetExchangeRateRequest(server string, organisationId int64, currencyId int64, params *GetExchangeRateParams) (*http.Request, error) {
+func NewGetExchangeRateRequest(server string, organisationID int64, currencyID int64, params *GetExchangeRateParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "currencyId", currencyId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "currencyId", currencyID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -15552,12 +15552,12 @@ func NewGetExchangeRateRequest(server string, organisationId int64, currencyId i
 }
 
 // NewGetInboxesRequest constructs an http.Request for the GetInboxes method
-func NewGetInboxesRequest(server string, organisationId int64, params *GetInboxesParams) (*http.Request, error) {
+func NewGetInboxesRequest(server string, organisationID int64, params *GetInboxesParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -15649,23 +15649,23 @@ func NewGetInboxesRequest(server string, organisationId int64, params *GetInboxe
 }
 
 // NewAddInboxRequest calls the generic AddInbox builder with application/json body
-func NewAddInboxRequest(server string, organisationId int64, body AddInboxJSONRequestBody) (*http.Request, error) {
+func NewAddInboxRequest(server string, organisationID int64, body AddInboxJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewAddInboxRequestWithBody(server, organisationId, "application/json", bodyReader)
+	return NewAddInboxRequestWithBody(server, organisationID, "application/json", bodyReader)
 }
 
 // NewAddInboxRequestWithBody constructs an http.Request for the AddInbox method, with any body, and a specified content type
-func NewAddInboxRequestWithBody(server string, organisationId int64, contentType string, body io.Reader) (*http.Request, error) {
+func NewAddInboxRequestWithBody(server string, organisationID int64, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -15696,19 +15696,19 @@ func NewAddInboxRequestWithBody(server string, organisationId int64, contentType
 }
 
 // NewDeleteInboxRequest constructs an http.Request for the DeleteInbox method
-func NewDeleteInboxRequest(server string, organisationId int64, inboxId int64) (*http.Request, error) {
+func NewDeleteInboxRequest(server string, organisationID int64, inboxID int64) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "inboxId", inboxId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "inboxId", inboxID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -15737,19 +15737,19 @@ func NewDeleteInboxRequest(server string, organisationId int64, inboxId int64) (
 }
 
 // NewGetInboxRequest constructs an http.Request for the GetInbox method
-func NewGetInboxRequest(server string, organisationId int64, inboxId int64) (*http.Request, error) {
+func NewGetInboxRequest(server string, organisationID int64, inboxID int64) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "inboxId", inboxId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "inboxId", inboxID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -15778,30 +15778,30 @@ func NewGetInboxRequest(server string, organisationId int64, inboxId int64) (*ht
 }
 
 // NewAddInboxAttachmentRequest calls the generic AddInboxAttachment builder with application/json body
-func NewAddInboxAttachmentRequest(server string, organisationId int64, inboxId int64, body AddInboxAttachmentJSONRequestBody) (*http.Request, error) {
+func NewAddInboxAttachmentRequest(server string, organisationID int64, inboxID int64, body AddInboxAttachmentJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewAddInboxAttachmentRequestWithBody(server, organisationId, inboxId, "application/json", bodyReader)
+	return NewAddInboxAttachmentRequestWithBody(server, organisationID, inboxID, "application/json", bodyReader)
 }
 
 // NewAddInboxAttachmentRequestWithBody constructs an http.Request for the AddInboxAttachment method, with any body, and a specified content type
-func NewAddInboxAttachmentRequestWithBody(server string, organisationId int64, inboxId int64, contentType string, body io.Reader) (*http.Request, error) {
+func NewAddInboxAttachmentRequestWithBody(server string, organisationID int64, inboxID int64, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "inboxId", inboxId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "inboxId", inboxID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -15832,19 +15832,19 @@ func NewAddInboxAttachmentRequestWithBody(server string, organisationId int64, i
 }
 
 // NewPutCustomActionInboxRequest constructs an http.Request for the PutCustomActionInbox method
-func NewPutCustomActionInboxRequest(server string, organisationId int64, inboxId int64, actionName string) (*http.Request, error) {
+func NewPutCustomActionInboxRequest(server string, organisationID int64, inboxID int64, actionName string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "inboxId", inboxId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "inboxId", inboxID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -15880,26 +15880,26 @@ func NewPutCustomActionInboxRequest(server string, organisationId int64, inboxId
 }
 
 // NewDeleteInboxAttachmentRequest constructs an http.Request for the DeleteInboxAttachment method
-func NewDeleteInboxAttachmentRequest(server string, organisationId int64, inboxId int64, inboxAttachmentId int64) (*http.Request, error) {
+func NewDeleteInboxAttachmentRequest(server string, organisationID int64, inboxID int64, inboxAttachmentID int64) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "inboxId", inboxId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "inboxId", inboxID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "inboxAttachmentId", inboxAttachmentId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "inboxAttachmentId", inboxAttachmentID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -15928,12 +15928,12 @@ func NewDeleteInboxAttachmentRequest(server string, organisationId int64, inboxI
 }
 
 // NewGetIssuedInvoicePostingsRequest constructs an http.Request for the GetIssuedInvoicePostings method
-func NewGetIssuedInvoicePostingsRequest(server string, organisationId int64, params *GetIssuedInvoicePostingsParams) (*http.Request, error) {
+func NewGetIssuedInvoicePostingsRequest(server string, organisationID int64, params *GetIssuedInvoicePostingsParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -16025,23 +16025,23 @@ func NewGetIssuedInvoicePostingsRequest(server string, organisationId int64, par
 }
 
 // NewAddIssuedInvoicePostingRequest calls the generic AddIssuedInvoicePosting builder with application/json body
-func NewAddIssuedInvoicePostingRequest(server string, organisationId int64, body AddIssuedInvoicePostingJSONRequestBody) (*http.Request, error) {
+func NewAddIssuedInvoicePostingRequest(server string, organisationID int64, body AddIssuedInvoicePostingJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewAddIssuedInvoicePostingRequestWithBody(server, organisationId, "application/json", bodyReader)
+	return NewAddIssuedInvoicePostingRequestWithBody(server, organisationID, "application/json", bodyReader)
 }
 
 // NewAddIssuedInvoicePostingRequestWithBody constructs an http.Request for the AddIssuedInvoicePosting method, with any body, and a specified content type
-func NewAddIssuedInvoicePostingRequestWithBody(server string, organisationId int64, contentType string, body io.Reader) (*http.Request, error) {
+func NewAddIssuedInvoicePostingRequestWithBody(server string, organisationID int64, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -16072,12 +16072,12 @@ func NewAddIssuedInvoicePostingRequestWithBody(server string, organisationId int
 }
 
 // NewGetIssuedInvoicePostingPaymentMethodsRequest constructs an http.Request for the GetIssuedInvoicePostingPaymentMethods method
-func NewGetIssuedInvoicePostingPaymentMethodsRequest(server string, organisationId int64, params *GetIssuedInvoicePostingPaymentMethodsParams) (*http.Request, error) {
+func NewGetIssuedInvoicePostingPaymentMethodsRequest(server string, organisationID int64, params *GetIssuedInvoicePostingPaymentMethodsParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -16169,19 +16169,19 @@ func NewGetIssuedInvoicePostingPaymentMethodsRequest(server string, organisation
 }
 
 // NewDeleteIssuedInvoicePostingRequest constructs an http.Request for the DeleteIssuedInvoicePosting method
-func NewDeleteIssuedInvoicePostingRequest(server string, organisationId int64, issuedInvoicePostingId int64) (*http.Request, error) {
+func NewDeleteIssuedInvoicePostingRequest(server string, organisationID int64, issuedInvoicePostingID int64) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "issuedInvoicePostingId", issuedInvoicePostingId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "issuedInvoicePostingId", issuedInvoicePostingID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -16210,19 +16210,19 @@ func NewDeleteIssuedInvoicePostingRequest(server string, organisationId int64, i
 }
 
 // NewGetIssuedInvoicePostingRequest constructs an http.Request for the GetIssuedInvoicePosting method
-func NewGetIssuedInvoicePostingRequest(server string, organisationId int64, issuedInvoicePostingId int64) (*http.Request, error) {
+func NewGetIssuedInvoicePostingRequest(server string, organisationID int64, issuedInvoicePostingID int64) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "issuedInvoicePostingId", issuedInvoicePostingId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "issuedInvoicePostingId", issuedInvoicePostingID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -16251,19 +16251,19 @@ func NewGetIssuedInvoicePostingRequest(server string, organisationId int64, issu
 }
 
 // NewPutCustomActionIssuedInvoicePostingRequest constructs an http.Request for the PutCustomActionIssuedInvoicePosting method
-func NewPutCustomActionIssuedInvoicePostingRequest(server string, organisationId int64, issuedInvoicePostingId int64, actionName string) (*http.Request, error) {
+func NewPutCustomActionIssuedInvoicePostingRequest(server string, organisationID int64, issuedInvoicePostingID int64, actionName string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "issuedInvoicePostingId", issuedInvoicePostingId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "issuedInvoicePostingId", issuedInvoicePostingID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -16299,12 +16299,12 @@ func NewPutCustomActionIssuedInvoicePostingRequest(server string, organisationId
 }
 
 // NewGetIssuedInvoicesRequest constructs an http.Request for the GetIssuedInvoices method
-func NewGetIssuedInvoicesRequest(server string, organisationId int64, params *GetIssuedInvoicesParams) (*http.Request, error) {
+func NewGetIssuedInvoicesRequest(server string, organisationID int64, params *GetIssuedInvoicesParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -16396,23 +16396,23 @@ func NewGetIssuedInvoicesRequest(server string, organisationId int64, params *Ge
 }
 
 // NewAddIssuedInvoiceRequest calls the generic AddIssuedInvoice builder with application/json body
-func NewAddIssuedInvoiceRequest(server string, organisationId int64, body AddIssuedInvoiceJSONRequestBody) (*http.Request, error) {
+func NewAddIssuedInvoiceRequest(server string, organisationID int64, body AddIssuedInvoiceJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewAddIssuedInvoiceRequestWithBody(server, organisationId, "application/json", bodyReader)
+	return NewAddIssuedInvoiceRequestWithBody(server, organisationID, "application/json", bodyReader)
 }
 
 // NewAddIssuedInvoiceRequestWithBody constructs an http.Request for the AddIssuedInvoice method, with any body, and a specified content type
-func NewAddIssuedInvoiceRequestWithBody(server string, organisationId int64, contentType string, body io.Reader) (*http.Request, error) {
+func NewAddIssuedInvoiceRequestWithBody(server string, organisationID int64, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -16443,12 +16443,12 @@ func NewAddIssuedInvoiceRequestWithBody(server string, organisationId int64, con
 }
 
 // NewGetIssuedInvoicePaymentMethodsRequest constructs an http.Request for the GetIssuedInvoicePaymentMethods method
-func NewGetIssuedInvoicePaymentMethodsRequest(server string, organisationId int64, params *GetIssuedInvoicePaymentMethodsParams) (*http.Request, error) {
+func NewGetIssuedInvoicePaymentMethodsRequest(server string, organisationID int64, params *GetIssuedInvoicePaymentMethodsParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -16540,12 +16540,12 @@ func NewGetIssuedInvoicePaymentMethodsRequest(server string, organisationId int6
 }
 
 // NewGetIssuedInvoicesSyncCandidatesRequest constructs an http.Request for the GetIssuedInvoicesSyncCandidates method
-func NewGetIssuedInvoicesSyncCandidatesRequest(server string, organisationId int64, params *GetIssuedInvoicesSyncCandidatesParams) (*http.Request, error) {
+func NewGetIssuedInvoicesSyncCandidatesRequest(server string, organisationID int64, params *GetIssuedInvoicesSyncCandidatesParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -16661,19 +16661,19 @@ func NewGetIssuedInvoicesSyncCandidatesRequest(server string, organisationId int
 }
 
 // NewDeleteIssuedInvoiceRequest constructs an http.Request for the DeleteIssuedInvoice method
-func NewDeleteIssuedInvoiceRequest(server string, organisationId int64, issuedInvoiceId int64) (*http.Request, error) {
+func NewDeleteIssuedInvoiceRequest(server string, organisationID int64, issuedInvoiceID int64) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "issuedInvoiceId", issuedInvoiceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "issuedInvoiceId", issuedInvoiceID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -16702,19 +16702,19 @@ func NewDeleteIssuedInvoiceRequest(server string, organisationId int64, issuedIn
 }
 
 // NewGetIssuedInvoiceRequest constructs an http.Request for the GetIssuedInvoice method
-func NewGetIssuedInvoiceRequest(server string, organisationId int64, issuedInvoiceId int64) (*http.Request, error) {
+func NewGetIssuedInvoiceRequest(server string, organisationID int64, issuedInvoiceID int64) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "issuedInvoiceId", issuedInvoiceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "issuedInvoiceId", issuedInvoiceID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -16743,30 +16743,30 @@ func NewGetIssuedInvoiceRequest(server string, organisationId int64, issuedInvoi
 }
 
 // NewUpdateIssuedInvoiceRequest calls the generic UpdateIssuedInvoice builder with application/json body
-func NewUpdateIssuedInvoiceRequest(server string, organisationId int64, issuedInvoiceId int64, body UpdateIssuedInvoiceJSONRequestBody) (*http.Request, error) {
+func NewUpdateIssuedInvoiceRequest(server string, organisationID int64, issuedInvoiceID int64, body UpdateIssuedInvoiceJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdateIssuedInvoiceRequestWithBody(server, organisationId, issuedInvoiceId, "application/json", bodyReader)
+	return NewUpdateIssuedInvoiceRequestWithBody(server, organisationID, issuedInvoiceID, "application/json", bodyReader)
 }
 
 // NewUpdateIssuedInvoiceRequestWithBody constructs an http.Request for the UpdateIssuedInvoice method, with any body, and a specified content type
-func NewUpdateIssuedInvoiceRequestWithBody(server string, organisationId int64, issuedInvoiceId int64, contentType string, body io.Reader) (*http.Request, error) {
+func NewUpdateIssuedInvoiceRequestWithBody(server string, organisationID int64, issuedInvoiceID int64, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "issuedInvoiceId", issuedInvoiceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "issuedInvoiceId", issuedInvoiceID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -16797,19 +16797,19 @@ func NewUpdateIssuedInvoiceRequestWithBody(server string, organisationId int64, 
 }
 
 // NewPutCustomActionIssuedInvoiceRequest constructs an http.Request for the PutCustomActionIssuedInvoice method
-func NewPutCustomActionIssuedInvoiceRequest(server string, organisationId int64, issuedInvoiceId int64, actionName string, params *PutCustomActionIssuedInvoiceParams) (*http.Request, error) {
+func NewPutCustomActionIssuedInvoiceRequest(server string, organisationID int64, issuedInvoiceID int64, actionName string, params *PutCustomActionIssuedInvoiceParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "issuedInvoiceId", issuedInvoiceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "issuedInvoiceId", issuedInvoiceID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -16868,19 +16868,19 @@ func NewPutCustomActionIssuedInvoiceRequest(server string, organisationId int64,
 }
 
 // NewGetIssuedInvoiceAttachmentsRequest constructs an http.Request for the GetIssuedInvoiceAttachments method
-func NewGetIssuedInvoiceAttachmentsRequest(server string, organisationId int64, issuedInvoiceId int64) (*http.Request, error) {
+func NewGetIssuedInvoiceAttachmentsRequest(server string, organisationID int64, issuedInvoiceID int64) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "issuedInvoiceId", issuedInvoiceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "issuedInvoiceId", issuedInvoiceID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -16909,30 +16909,30 @@ func NewGetIssuedInvoiceAttachmentsRequest(server string, organisationId int64, 
 }
 
 // NewAddIssuedInvoiceAttachmentRequest calls the generic AddIssuedInvoiceAttachment builder with application/json body
-func NewAddIssuedInvoiceAttachmentRequest(server string, organisationId int64, issuedInvoiceId int64, body AddIssuedInvoiceAttachmentJSONRequestBody) (*http.Request, error) {
+func NewAddIssuedInvoiceAttachmentRequest(server string, organisationID int64, issuedInvoiceID int64, body AddIssuedInvoiceAttachmentJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewAddIssuedInvoiceAttachmentRequestWithBody(server, organisationId, issuedInvoiceId, "application/json", bodyReader)
+	return NewAddIssuedInvoiceAttachmentRequestWithBody(server, organisationID, issuedInvoiceID, "application/json", bodyReader)
 }
 
 // NewAddIssuedInvoiceAttachmentRequestWithBody constructs an http.Request for the AddIssuedInvoiceAttachment method, with any body, and a specified content type
-func NewAddIssuedInvoiceAttachmentRequestWithBody(server string, organisationId int64, issuedInvoiceId int64, contentType string, body io.Reader) (*http.Request, error) {
+func NewAddIssuedInvoiceAttachmentRequestWithBody(server string, organisationID int64, issuedInvoiceID int64, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "issuedInvoiceId", issuedInvoiceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "issuedInvoiceId", issuedInvoiceID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -16963,12 +16963,12 @@ func NewAddIssuedInvoiceAttachmentRequestWithBody(server string, organisationId 
 }
 
 // NewGetItemsRequest constructs an http.Request for the GetItems method
-func NewGetItemsRequest(server string, organisationId int64, params *GetItemsParams) (*http.Request, error) {
+func NewGetItemsRequest(server string, organisationID int64, params *GetItemsParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -17072,23 +17072,23 @@ func NewGetItemsRequest(server string, organisationId int64, params *GetItemsPar
 }
 
 // NewAddItemRequest calls the generic AddItem builder with application/json body
-func NewAddItemRequest(server string, organisationId int64, body AddItemJSONRequestBody) (*http.Request, error) {
+func NewAddItemRequest(server string, organisationID int64, body AddItemJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewAddItemRequestWithBody(server, organisationId, "application/json", bodyReader)
+	return NewAddItemRequestWithBody(server, organisationID, "application/json", bodyReader)
 }
 
 // NewAddItemRequestWithBody constructs an http.Request for the AddItem method, with any body, and a specified content type
-func NewAddItemRequestWithBody(server string, organisationId int64, contentType string, body io.Reader) (*http.Request, error) {
+func NewAddItemRequestWithBody(server string, organisationID int64, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -17119,12 +17119,12 @@ func NewAddItemRequestWithBody(server string, organisationId int64, contentType 
 }
 
 // NewGetItemByCodeRequest constructs an http.Request for the GetItemByCode method
-func NewGetItemByCodeRequest(server string, organisationId int64, code string) (*http.Request, error) {
+func NewGetItemByCodeRequest(server string, organisationID int64, code string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -17160,12 +17160,12 @@ func NewGetItemByCodeRequest(server string, organisationId int64, code string) (
 }
 
 // NewGetItemsDataRequest constructs an http.Request for the GetItemsData method
-func NewGetItemsDataRequest(server string, organisationId int64) (*http.Request, error) {
+func NewGetItemsDataRequest(server string, organisationID int64) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -17194,12 +17194,12 @@ func NewGetItemsDataRequest(server string, organisationId int64) (*http.Request,
 }
 
 // NewGetItemPriceListsRequest constructs an http.Request for the GetItemPriceLists method
-func NewGetItemPriceListsRequest(server string, organisationId int64, params *GetItemPriceListsParams) (*http.Request, error) {
+func NewGetItemPriceListsRequest(server string, organisationID int64, params *GetItemPriceListsParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -17228,9 +17228,9 @@ func NewGetItemPriceListsRequest(server string, organisationId int64, params *Ge
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if params.WarehouseId != nil {
+		if params.WarehouseID != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "WarehouseId", *params.WarehouseId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "WarehouseId", *params.WarehouseID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -17240,9 +17240,9 @@ func NewGetItemPriceListsRequest(server string, organisationId int64, params *Ge
 
 		}
 
-		if params.CustomerId != nil {
+		if params.CustomerID != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "CustomerId", *params.CustomerId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "CustomerId", *params.CustomerID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -17252,9 +17252,9 @@ func NewGetItemPriceListsRequest(server string, organisationId int64, params *Ge
 
 		}
 
-		if params.ItemId != nil {
+		if params.ItemID != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ItemId", *params.ItemId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ItemId", *params.ItemID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -17291,12 +17291,12 @@ func NewGetItemPriceListsRequest(server string, organisationId int64, params *Ge
 }
 
 // NewGetItemsSettingsRequest constructs an http.Request for the GetItemsSettings method
-func NewGetItemsSettingsRequest(server string, organisationId int64) (*http.Request, error) {
+func NewGetItemsSettingsRequest(server string, organisationID int64) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -17325,12 +17325,12 @@ func NewGetItemsSettingsRequest(server string, organisationId int64) (*http.Requ
 }
 
 // NewGetItemsSyncCandidatesRequest constructs an http.Request for the GetItemsSyncCandidates method
-func NewGetItemsSyncCandidatesRequest(server string, organisationId int64, params *GetItemsSyncCandidatesParams) (*http.Request, error) {
+func NewGetItemsSyncCandidatesRequest(server string, organisationID int64, params *GetItemsSyncCandidatesParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -17446,19 +17446,19 @@ func NewGetItemsSyncCandidatesRequest(server string, organisationId int64, param
 }
 
 // NewDeleteItemRequest constructs an http.Request for the DeleteItem method
-func NewDeleteItemRequest(server string, organisationId int64, itemId int64) (*http.Request, error) {
+func NewDeleteItemRequest(server string, organisationID int64, itemID int64) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "itemId", itemId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "itemId", itemID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -17487,19 +17487,19 @@ func NewDeleteItemRequest(server string, organisationId int64, itemId int64) (*h
 }
 
 // NewGetItemRequest constructs an http.Request for the GetItem method
-func NewGetItemRequest(server string, organisationId int64, itemId int64) (*http.Request, error) {
+func NewGetItemRequest(server string, organisationID int64, itemID int64) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "itemId", itemId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "itemId", itemID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -17528,30 +17528,30 @@ func NewGetItemRequest(server string, organisationId int64, itemId int64) (*http
 }
 
 // NewUpdateItemRequest calls the generic UpdateItem builder with application/json body
-func NewUpdateItemRequest(server string, organisationId int64, itemId int64, body UpdateItemJSONRequestBody) (*http.Request, error) {
+func NewUpdateItemRequest(server string, organisationID int64, itemID int64, body UpdateItemJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdateItemRequestWithBody(server, organisationId, itemId, "application/json", bodyReader)
+	return NewUpdateItemRequestWithBody(server, organisationID, itemID, "application/json", bodyReader)
 }
 
 // NewUpdateItemRequestWithBody constructs an http.Request for the UpdateItem method, with any body, and a specified content type
-func NewUpdateItemRequestWithBody(server string, organisationId int64, itemId int64, contentType string, body io.Reader) (*http.Request, error) {
+func NewUpdateItemRequestWithBody(server string, organisationID int64, itemID int64, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "itemId", itemId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "itemId", itemID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -17582,12 +17582,12 @@ func NewUpdateItemRequestWithBody(server string, organisationId int64, itemId in
 }
 
 // NewGetJournalsRequest constructs an http.Request for the GetJournals method
-func NewGetJournalsRequest(server string, organisationId int64, params *GetJournalsParams) (*http.Request, error) {
+func NewGetJournalsRequest(server string, organisationID int64, params *GetJournalsParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -17679,23 +17679,23 @@ func NewGetJournalsRequest(server string, organisationId int64, params *GetJourn
 }
 
 // NewAddJournalRequest calls the generic AddJournal builder with application/json body
-func NewAddJournalRequest(server string, organisationId int64, body AddJournalJSONRequestBody) (*http.Request, error) {
+func NewAddJournalRequest(server string, organisationID int64, body AddJournalJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewAddJournalRequestWithBody(server, organisationId, "application/json", bodyReader)
+	return NewAddJournalRequestWithBody(server, organisationID, "application/json", bodyReader)
 }
 
 // NewAddJournalRequestWithBody constructs an http.Request for the AddJournal method, with any body, and a specified content type
-func NewAddJournalRequestWithBody(server string, organisationId int64, contentType string, body io.Reader) (*http.Request, error) {
+func NewAddJournalRequestWithBody(server string, organisationID int64, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -17726,12 +17726,12 @@ func NewAddJournalRequestWithBody(server string, organisationId int64, contentTy
 }
 
 // NewGetJournalEntriesRequest constructs an http.Request for the GetJournalEntries method
-func NewGetJournalEntriesRequest(server string, organisationId int64, params *GetJournalEntriesParams) (*http.Request, error) {
+func NewGetJournalEntriesRequest(server string, organisationID int64, params *GetJournalEntriesParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -17823,12 +17823,12 @@ func NewGetJournalEntriesRequest(server string, organisationId int64, params *Ge
 }
 
 // NewGetJournalsSyncCandidatesRequest constructs an http.Request for the GetJournalsSyncCandidates method
-func NewGetJournalsSyncCandidatesRequest(server string, organisationId int64, params *GetJournalsSyncCandidatesParams) (*http.Request, error) {
+func NewGetJournalsSyncCandidatesRequest(server string, organisationID int64, params *GetJournalsSyncCandidatesParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -17944,12 +17944,12 @@ func NewGetJournalsSyncCandidatesRequest(server string, organisationId int64, pa
 }
 
 // NewGetJournalsInVODStandardRequest constructs an http.Request for the GetJournalsInVODStandard method
-func NewGetJournalsInVODStandardRequest(server string, organisationId int64) (*http.Request, error) {
+func NewGetJournalsInVODStandardRequest(server string, organisationID int64) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -17978,19 +17978,19 @@ func NewGetJournalsInVODStandardRequest(server string, organisationId int64) (*h
 }
 
 // NewDeleteJournalRequest constructs an http.Request for the DeleteJournal method
-func NewDeleteJournalRequest(server string, organisationId int64, journalId int64) (*http.Request, error) {
+func NewDeleteJournalRequest(server string, organisationID int64, journalID int64) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "journalId", journalId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "journalId", journalID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -18019,19 +18019,19 @@ func NewDeleteJournalRequest(server string, organisationId int64, journalId int6
 }
 
 // NewGetJournalRequest constructs an http.Request for the GetJournal method
-func NewGetJournalRequest(server string, organisationId int64, journalId int64) (*http.Request, error) {
+func NewGetJournalRequest(server string, organisationID int64, journalID int64) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "journalId", journalId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "journalId", journalID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -18060,30 +18060,30 @@ func NewGetJournalRequest(server string, organisationId int64, journalId int64) 
 }
 
 // NewUpdateJournalRequest calls the generic UpdateJournal builder with application/json body
-func NewUpdateJournalRequest(server string, organisationId int64, journalId int64, body UpdateJournalJSONRequestBody) (*http.Request, error) {
+func NewUpdateJournalRequest(server string, organisationID int64, journalID int64, body UpdateJournalJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdateJournalRequestWithBody(server, organisationId, journalId, "application/json", bodyReader)
+	return NewUpdateJournalRequestWithBody(server, organisationID, journalID, "application/json", bodyReader)
 }
 
 // NewUpdateJournalRequestWithBody constructs an http.Request for the UpdateJournal method, with any body, and a specified content type
-func NewUpdateJournalRequestWithBody(server string, organisationId int64, journalId int64, contentType string, body io.Reader) (*http.Request, error) {
+func NewUpdateJournalRequestWithBody(server string, organisationID int64, journalID int64, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "journalId", journalId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "journalId", journalID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -18114,30 +18114,30 @@ func NewUpdateJournalRequestWithBody(server string, organisationId int64, journa
 }
 
 // NewAddJournalVatEntryRequest calls the generic AddJournalVatEntry builder with application/json body
-func NewAddJournalVatEntryRequest(server string, organisationId int64, journalId int64, body AddJournalVatEntryJSONRequestBody) (*http.Request, error) {
+func NewAddJournalVatEntryRequest(server string, organisationID int64, journalID int64, body AddJournalVatEntryJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewAddJournalVatEntryRequestWithBody(server, organisationId, journalId, "application/json", bodyReader)
+	return NewAddJournalVatEntryRequestWithBody(server, organisationID, journalID, "application/json", bodyReader)
 }
 
 // NewAddJournalVatEntryRequestWithBody constructs an http.Request for the AddJournalVatEntry method, with any body, and a specified content type
-func NewAddJournalVatEntryRequestWithBody(server string, organisationId int64, journalId int64, contentType string, body io.Reader) (*http.Request, error) {
+func NewAddJournalVatEntryRequestWithBody(server string, organisationID int64, journalID int64, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "journalId", journalId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "journalId", journalID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -18168,26 +18168,26 @@ func NewAddJournalVatEntryRequestWithBody(server string, organisationId int64, j
 }
 
 // NewDeleteJournalVatEntryRequest constructs an http.Request for the DeleteJournalVatEntry method
-func NewDeleteJournalVatEntryRequest(server string, organisationId int64, journalId int64, vatId int64) (*http.Request, error) {
+func NewDeleteJournalVatEntryRequest(server string, organisationID int64, journalID int64, vatID int64) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "journalId", journalId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "journalId", journalID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "vatId", vatId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "vatId", vatID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -18216,26 +18216,26 @@ func NewDeleteJournalVatEntryRequest(server string, organisationId int64, journa
 }
 
 // NewGetJournalVatEntryRequest constructs an http.Request for the GetJournalVatEntry method
-func NewGetJournalVatEntryRequest(server string, organisationId int64, journalId int64, vatId int64) (*http.Request, error) {
+func NewGetJournalVatEntryRequest(server string, organisationID int64, journalID int64, vatID int64) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "journalId", journalId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "journalId", journalID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "vatId", vatId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "vatId", vatID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -18264,37 +18264,37 @@ func NewGetJournalVatEntryRequest(server string, organisationId int64, journalId
 }
 
 // NewUpdateJournalVatEntryRequest calls the generic UpdateJournalVatEntry builder with application/json body
-func NewUpdateJournalVatEntryRequest(server string, organisationId int64, journalId int64, vatId int64, body UpdateJournalVatEntryJSONRequestBody) (*http.Request, error) {
+func NewUpdateJournalVatEntryRequest(server string, organisationID int64, journalID int64, vatID int64, body UpdateJournalVatEntryJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdateJournalVatEntryRequestWithBody(server, organisationId, journalId, vatId, "application/json", bodyReader)
+	return NewUpdateJournalVatEntryRequestWithBody(server, organisationID, journalID, vatID, "application/json", bodyReader)
 }
 
 // NewUpdateJournalVatEntryRequestWithBody constructs an http.Request for the UpdateJournalVatEntry method, with any body, and a specified content type
-func NewUpdateJournalVatEntryRequestWithBody(server string, organisationId int64, journalId int64, vatId int64, contentType string, body io.Reader) (*http.Request, error) {
+func NewUpdateJournalVatEntryRequestWithBody(server string, organisationID int64, journalID int64, vatID int64, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "journalId", journalId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "journalId", journalID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "vatId", vatId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "vatId", vatID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -18325,12 +18325,12 @@ func NewUpdateJournalVatEntryRequestWithBody(server string, organisationId int64
 }
 
 // NewGetJournalTypesRequest constructs an http.Request for the GetJournalTypes method
-func NewGetJournalTypesRequest(server string, organisationId int64, params *GetJournalTypesParams) (*http.Request, error) {
+func NewGetJournalTypesRequest(server string, organisationID int64, params *GetJournalTypesParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -18422,12 +18422,12 @@ func NewGetJournalTypesRequest(server string, organisationId int64, params *GetJ
 }
 
 // NewGetJournalTypeByCodeRequest constructs an http.Request for the GetJournalTypeByCode method
-func NewGetJournalTypeByCodeRequest(server string, organisationId int64, code string) (*http.Request, error) {
+func NewGetJournalTypeByCodeRequest(server string, organisationID int64, code string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -18463,12 +18463,12 @@ func NewGetJournalTypeByCodeRequest(server string, organisationId int64, code st
 }
 
 // NewGetJournalTypesSyncCandidatesRequest constructs an http.Request for the GetJournalTypesSyncCandidates method
-func NewGetJournalTypesSyncCandidatesRequest(server string, organisationId int64, params *GetJournalTypesSyncCandidatesParams) (*http.Request, error) {
+func NewGetJournalTypesSyncCandidatesRequest(server string, organisationID int64, params *GetJournalTypesSyncCandidatesParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -18584,19 +18584,19 @@ func NewGetJournalTypesSyncCandidatesRequest(server string, organisationId int64
 }
 
 // NewGetJournalTypeRequest constructs an http.Request for the GetJournalType method
-func NewGetJournalTypeRequest(server string, organisationId int64, journalTypeId int64) (*http.Request, error) {
+func NewGetJournalTypeRequest(server string, organisationID int64, journalTypeID int64) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "journalTypeId", journalTypeId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "journalTypeId", journalTypeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -18625,12 +18625,12 @@ func NewGetJournalTypeRequest(server string, organisationId int64, journalTypeId
 }
 
 // NewGetOrdersRequest constructs an http.Request for the GetOrders method
-func NewGetOrdersRequest(server string, organisationId int64, params *GetOrdersParams) (*http.Request, error) {
+func NewGetOrdersRequest(server string, organisationID int64, params *GetOrdersParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -18902,23 +18902,23 @@ func NewGetOrdersRequest(server string, organisationId int64, params *GetOrdersP
 }
 
 // NewAddOrderRequest calls the generic AddOrder builder with application/json body
-func NewAddOrderRequest(server string, organisationId int64, body AddOrderJSONRequestBody) (*http.Request, error) {
+func NewAddOrderRequest(server string, organisationID int64, body AddOrderJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewAddOrderRequestWithBody(server, organisationId, "application/json", bodyReader)
+	return NewAddOrderRequestWithBody(server, organisationID, "application/json", bodyReader)
 }
 
 // NewAddOrderRequestWithBody constructs an http.Request for the AddOrder method, with any body, and a specified content type
-func NewAddOrderRequestWithBody(server string, organisationId int64, contentType string, body io.Reader) (*http.Request, error) {
+func NewAddOrderRequestWithBody(server string, organisationID int64, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -18949,12 +18949,12 @@ func NewAddOrderRequestWithBody(server string, organisationId int64, contentType
 }
 
 // NewGetOrdersSyncCandidatesRequest constructs an http.Request for the GetOrdersSyncCandidates method
-func NewGetOrdersSyncCandidatesRequest(server string, organisationId int64, params *GetOrdersSyncCandidatesParams) (*http.Request, error) {
+func NewGetOrdersSyncCandidatesRequest(server string, organisationID int64, params *GetOrdersSyncCandidatesParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -19070,19 +19070,19 @@ func NewGetOrdersSyncCandidatesRequest(server string, organisationId int64, para
 }
 
 // NewDeleteOrderRequest constructs an http.Request for the DeleteOrder method
-func NewDeleteOrderRequest(server string, organisationId int64, orderId int64) (*http.Request, error) {
+func NewDeleteOrderRequest(server string, organisationID int64, orderID int64) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "orderId", orderId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "orderId", orderID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -19111,19 +19111,19 @@ func NewDeleteOrderRequest(server string, organisationId int64, orderId int64) (
 }
 
 // NewGetOrderRequest constructs an http.Request for the GetOrder method
-func NewGetOrderRequest(server string, organisationId int64, orderId int64) (*http.Request, error) {
+func NewGetOrderRequest(server string, organisationID int64, orderID int64) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "orderId", orderId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "orderId", orderID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -19152,30 +19152,30 @@ func NewGetOrderRequest(server string, organisationId int64, orderId int64) (*ht
 }
 
 // NewUpdateOrderRequest calls the generic UpdateOrder builder with application/json body
-func NewUpdateOrderRequest(server string, organisationId int64, orderId int64, body UpdateOrderJSONRequestBody) (*http.Request, error) {
+func NewUpdateOrderRequest(server string, organisationID int64, orderID int64, body UpdateOrderJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdateOrderRequestWithBody(server, organisationId, orderId, "application/json", bodyReader)
+	return NewUpdateOrderRequestWithBody(server, organisationID, orderID, "application/json", bodyReader)
 }
 
 // NewUpdateOrderRequestWithBody constructs an http.Request for the UpdateOrder method, with any body, and a specified content type
-func NewUpdateOrderRequestWithBody(server string, organisationId int64, orderId int64, contentType string, body io.Reader) (*http.Request, error) {
+func NewUpdateOrderRequestWithBody(server string, organisationID int64, orderID int64, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "orderId", orderId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "orderId", orderID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -19206,19 +19206,19 @@ func NewUpdateOrderRequestWithBody(server string, organisationId int64, orderId 
 }
 
 // NewGetCustomActionOrderRequest constructs an http.Request for the GetCustomActionOrder method
-func NewGetCustomActionOrderRequest(server string, organisationId int64, orderId int64, actionName string, params *GetCustomActionOrderParams) (*http.Request, error) {
+func NewGetCustomActionOrderRequest(server string, organisationID int64, orderID int64, actionName string, params *GetCustomActionOrderParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "orderId", orderId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "orderId", orderID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -19277,19 +19277,19 @@ func NewGetCustomActionOrderRequest(server string, organisationId int64, orderId
 }
 
 // NewPutCustomActionOrderRequest constructs an http.Request for the PutCustomActionOrder method
-func NewPutCustomActionOrderRequest(server string, organisationId int64, orderId int64, actionName string, params *PutCustomActionOrderParams) (*http.Request, error) {
+func NewPutCustomActionOrderRequest(server string, organisationID int64, orderID int64, actionName string, params *PutCustomActionOrderParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "orderId", orderId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "orderId", orderID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -19348,12 +19348,12 @@ func NewPutCustomActionOrderRequest(server string, organisationId int64, orderId
 }
 
 // NewGetOutboxesRequest constructs an http.Request for the GetOutboxes method
-func NewGetOutboxesRequest(server string, organisationId int64, params *GetOutboxesParams) (*http.Request, error) {
+func NewGetOutboxesRequest(server string, organisationID int64, params *GetOutboxesParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -19445,19 +19445,19 @@ func NewGetOutboxesRequest(server string, organisationId int64, params *GetOutbo
 }
 
 // NewGetOutboxRequest constructs an http.Request for the GetOutbox method
-func NewGetOutboxRequest(server string, organisationId int64, outboxId int64) (*http.Request, error) {
+func NewGetOutboxRequest(server string, organisationID int64, outboxID int64) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "outboxId", outboxId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "outboxId", outboxID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -19486,12 +19486,12 @@ func NewGetOutboxRequest(server string, organisationId int64, outboxId int64) (*
 }
 
 // NewGetPaymentMethodsRequest constructs an http.Request for the GetPaymentMethods method
-func NewGetPaymentMethodsRequest(server string, organisationId int64, params *GetPaymentMethodsParams) (*http.Request, error) {
+func NewGetPaymentMethodsRequest(server string, organisationID int64, params *GetPaymentMethodsParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -19583,19 +19583,19 @@ func NewGetPaymentMethodsRequest(server string, organisationId int64, params *Ge
 }
 
 // NewGetPostalCodesForCountyRequest constructs an http.Request for the GetPostalCodesForCounty method
-func NewGetPostalCodesForCountyRequest(server string, organisationId int64, countryId int64, params *GetPostalCodesForCountyParams) (*http.Request, error) {
+func NewGetPostalCodesForCountyRequest(server string, organisationID int64, countryID int64, params *GetPostalCodesForCountyParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "countryId", countryId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "countryId", countryID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -19687,12 +19687,12 @@ func NewGetPostalCodesForCountyRequest(server string, organisationId int64, coun
 }
 
 // NewGetPostalCodesSyncCandidatesRequest constructs an http.Request for the GetPostalCodesSyncCandidates method
-func NewGetPostalCodesSyncCandidatesRequest(server string, organisationId int64, params *GetPostalCodesSyncCandidatesParams) (*http.Request, error) {
+func NewGetPostalCodesSyncCandidatesRequest(server string, organisationID int64, params *GetPostalCodesSyncCandidatesParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -19808,19 +19808,19 @@ func NewGetPostalCodesSyncCandidatesRequest(server string, organisationId int64,
 }
 
 // NewGetPostalCodeByIDRequest constructs an http.Request for the GetPostalCodeByID method
-func NewGetPostalCodeByIDRequest(server string, organisationId int64, postalCodeId int64) (*http.Request, error) {
+func NewGetPostalCodeByIDRequest(server string, organisationID int64, postalCodeID int64) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "postalCodeId", postalCodeId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "postalCodeId", postalCodeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -19849,12 +19849,12 @@ func NewGetPostalCodeByIDRequest(server string, organisationId int64, postalCode
 }
 
 // NewGetProductGroupsRequest constructs an http.Request for the GetProductGroups method
-func NewGetProductGroupsRequest(server string, organisationId int64, params *GetProductGroupsParams) (*http.Request, error) {
+func NewGetProductGroupsRequest(server string, organisationID int64, params *GetProductGroupsParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -19946,23 +19946,23 @@ func NewGetProductGroupsRequest(server string, organisationId int64, params *Get
 }
 
 // NewAddProductGroupRequest calls the generic AddProductGroup builder with application/json body
-func NewAddProductGroupRequest(server string, organisationId int64, body AddProductGroupJSONRequestBody) (*http.Request, error) {
+func NewAddProductGroupRequest(server string, organisationID int64, body AddProductGroupJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewAddProductGroupRequestWithBody(server, organisationId, "application/json", bodyReader)
+	return NewAddProductGroupRequestWithBody(server, organisationID, "application/json", bodyReader)
 }
 
 // NewAddProductGroupRequestWithBody constructs an http.Request for the AddProductGroup method, with any body, and a specified content type
-func NewAddProductGroupRequestWithBody(server string, organisationId int64, contentType string, body io.Reader) (*http.Request, error) {
+func NewAddProductGroupRequestWithBody(server string, organisationID int64, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -19993,12 +19993,12 @@ func NewAddProductGroupRequestWithBody(server string, organisationId int64, cont
 }
 
 // NewGetProductGroupsSyncCandidatesRequest constructs an http.Request for the GetProductGroupsSyncCandidates method
-func NewGetProductGroupsSyncCandidatesRequest(server string, organisationId int64, params *GetProductGroupsSyncCandidatesParams) (*http.Request, error) {
+func NewGetProductGroupsSyncCandidatesRequest(server string, organisationID int64, params *GetProductGroupsSyncCandidatesParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -20114,19 +20114,19 @@ func NewGetProductGroupsSyncCandidatesRequest(server string, organisationId int6
 }
 
 // NewDeleteProductGroupRequest constructs an http.Request for the DeleteProductGroup method
-func NewDeleteProductGroupRequest(server string, organisationId int64, productGroupId int64) (*http.Request, error) {
+func NewDeleteProductGroupRequest(server string, organisationID int64, productGroupID int64) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "productGroupId", productGroupId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "productGroupId", productGroupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -20155,19 +20155,19 @@ func NewDeleteProductGroupRequest(server string, organisationId int64, productGr
 }
 
 // NewGetProductGroupRequest constructs an http.Request for the GetProductGroup method
-func NewGetProductGroupRequest(server string, organisationId int64, productGroupId int64) (*http.Request, error) {
+func NewGetProductGroupRequest(server string, organisationID int64, productGroupID int64) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "productGroupId", productGroupId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "productGroupId", productGroupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -20196,30 +20196,30 @@ func NewGetProductGroupRequest(server string, organisationId int64, productGroup
 }
 
 // NewUpdateProductGroupRequest calls the generic UpdateProductGroup builder with application/json body
-func NewUpdateProductGroupRequest(server string, organisationId int64, productGroupId int64, body UpdateProductGroupJSONRequestBody) (*http.Request, error) {
+func NewUpdateProductGroupRequest(server string, organisationID int64, productGroupID int64, body UpdateProductGroupJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdateProductGroupRequestWithBody(server, organisationId, productGroupId, "application/json", bodyReader)
+	return NewUpdateProductGroupRequestWithBody(server, organisationID, productGroupID, "application/json", bodyReader)
 }
 
 // NewUpdateProductGroupRequestWithBody constructs an http.Request for the UpdateProductGroup method, with any body, and a specified content type
-func NewUpdateProductGroupRequestWithBody(server string, organisationId int64, productGroupId int64, contentType string, body io.Reader) (*http.Request, error) {
+func NewUpdateProductGroupRequestWithBody(server string, organisationID int64, productGroupID int64, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "productGroupId", productGroupId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "productGroupId", productGroupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -20250,12 +20250,12 @@ func NewUpdateProductGroupRequestWithBody(server string, organisationId int64, p
 }
 
 // NewGetPurposeCodesRequest constructs an http.Request for the GetPurposeCodes method
-func NewGetPurposeCodesRequest(server string, organisationId int64, params *GetPurposeCodesParams) (*http.Request, error) {
+func NewGetPurposeCodesRequest(server string, organisationID int64, params *GetPurposeCodesParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -20347,12 +20347,12 @@ func NewGetPurposeCodesRequest(server string, organisationId int64, params *GetP
 }
 
 // NewGetPurposeCodeByCodeRequest constructs an http.Request for the GetPurposeCodeByCode method
-func NewGetPurposeCodeByCodeRequest(server string, organisationId int64, code string) (*http.Request, error) {
+func NewGetPurposeCodeByCodeRequest(server string, organisationID int64, code string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -20388,12 +20388,12 @@ func NewGetPurposeCodeByCodeRequest(server string, organisationId int64, code st
 }
 
 // NewGetPurposeCodesSyncCandidatesRequest constructs an http.Request for the GetPurposeCodesSyncCandidates method
-func NewGetPurposeCodesSyncCandidatesRequest(server string, organisationId int64, params *GetPurposeCodesSyncCandidatesParams) (*http.Request, error) {
+func NewGetPurposeCodesSyncCandidatesRequest(server string, organisationID int64, params *GetPurposeCodesSyncCandidatesParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -20509,19 +20509,19 @@ func NewGetPurposeCodesSyncCandidatesRequest(server string, organisationId int64
 }
 
 // NewGetPurposeCodeRequest constructs an http.Request for the GetPurposeCode method
-func NewGetPurposeCodeRequest(server string, organisationId int64, purposeCodeId int64) (*http.Request, error) {
+func NewGetPurposeCodeRequest(server string, organisationID int64, purposeCodeID int64) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "purposeCodeId", purposeCodeId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "purposeCodeId", purposeCodeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -20550,12 +20550,12 @@ func NewGetPurposeCodeRequest(server string, organisationId int64, purposeCodeId
 }
 
 // NewGetReceivedInvoicesRequest constructs an http.Request for the GetReceivedInvoices method
-func NewGetReceivedInvoicesRequest(server string, organisationId int64, params *GetReceivedInvoicesParams) (*http.Request, error) {
+func NewGetReceivedInvoicesRequest(server string, organisationID int64, params *GetReceivedInvoicesParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -20647,23 +20647,23 @@ func NewGetReceivedInvoicesRequest(server string, organisationId int64, params *
 }
 
 // NewAddReceivedInvoiceRequest calls the generic AddReceivedInvoice builder with application/json body
-func NewAddReceivedInvoiceRequest(server string, organisationId int64, body AddReceivedInvoiceJSONRequestBody) (*http.Request, error) {
+func NewAddReceivedInvoiceRequest(server string, organisationID int64, body AddReceivedInvoiceJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewAddReceivedInvoiceRequestWithBody(server, organisationId, "application/json", bodyReader)
+	return NewAddReceivedInvoiceRequestWithBody(server, organisationID, "application/json", bodyReader)
 }
 
 // NewAddReceivedInvoiceRequestWithBody constructs an http.Request for the AddReceivedInvoice method, with any body, and a specified content type
-func NewAddReceivedInvoiceRequestWithBody(server string, organisationId int64, contentType string, body io.Reader) (*http.Request, error) {
+func NewAddReceivedInvoiceRequestWithBody(server string, organisationID int64, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -20694,19 +20694,19 @@ func NewAddReceivedInvoiceRequestWithBody(server string, organisationId int64, c
 }
 
 // NewDeleteReceivedInvoiceRequest constructs an http.Request for the DeleteReceivedInvoice method
-func NewDeleteReceivedInvoiceRequest(server string, organisationId int64, receivedInvoiceId int64) (*http.Request, error) {
+func NewDeleteReceivedInvoiceRequest(server string, organisationID int64, receivedInvoiceID int64) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "receivedInvoiceId", receivedInvoiceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "receivedInvoiceId", receivedInvoiceID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -20735,19 +20735,19 @@ func NewDeleteReceivedInvoiceRequest(server string, organisationId int64, receiv
 }
 
 // NewGetReceivedInvoiceRequest constructs an http.Request for the GetReceivedInvoice method
-func NewGetReceivedInvoiceRequest(server string, organisationId int64, receivedInvoiceId int64) (*http.Request, error) {
+func NewGetReceivedInvoiceRequest(server string, organisationID int64, receivedInvoiceID int64) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "receivedInvoiceId", receivedInvoiceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "receivedInvoiceId", receivedInvoiceID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -20776,30 +20776,30 @@ func NewGetReceivedInvoiceRequest(server string, organisationId int64, receivedI
 }
 
 // NewUpdateReceivedInvoiceRequest calls the generic UpdateReceivedInvoice builder with application/json body
-func NewUpdateReceivedInvoiceRequest(server string, organisationId int64, receivedInvoiceId int64, body UpdateReceivedInvoiceJSONRequestBody) (*http.Request, error) {
+func NewUpdateReceivedInvoiceRequest(server string, organisationID int64, receivedInvoiceID int64, body UpdateReceivedInvoiceJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdateReceivedInvoiceRequestWithBody(server, organisationId, receivedInvoiceId, "application/json", bodyReader)
+	return NewUpdateReceivedInvoiceRequestWithBody(server, organisationID, receivedInvoiceID, "application/json", bodyReader)
 }
 
 // NewUpdateReceivedInvoiceRequestWithBody constructs an http.Request for the UpdateReceivedInvoice method, with any body, and a specified content type
-func NewUpdateReceivedInvoiceRequestWithBody(server string, organisationId int64, receivedInvoiceId int64, contentType string, body io.Reader) (*http.Request, error) {
+func NewUpdateReceivedInvoiceRequestWithBody(server string, organisationID int64, receivedInvoiceID int64, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "receivedInvoiceId", receivedInvoiceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "receivedInvoiceId", receivedInvoiceID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -20830,19 +20830,19 @@ func NewUpdateReceivedInvoiceRequestWithBody(server string, organisationId int64
 }
 
 // NewGetReceivedInvoiceAttachmentsRequest constructs an http.Request for the GetReceivedInvoiceAttachments method
-func NewGetReceivedInvoiceAttachmentsRequest(server string, organisationId int64, receivedInvoiceId int64) (*http.Request, error) {
+func NewGetReceivedInvoiceAttachmentsRequest(server string, organisationID int64, receivedInvoiceID int64) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "receivedInvoiceId", receivedInvoiceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "receivedInvoiceId", receivedInvoiceID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -20871,30 +20871,30 @@ func NewGetReceivedInvoiceAttachmentsRequest(server string, organisationId int64
 }
 
 // NewAddReceivedInvoiceAttachmentRequest calls the generic AddReceivedInvoiceAttachment builder with application/json body
-func NewAddReceivedInvoiceAttachmentRequest(server string, organisationId int64, receivedInvoiceId int64, body AddReceivedInvoiceAttachmentJSONRequestBody) (*http.Request, error) {
+func NewAddReceivedInvoiceAttachmentRequest(server string, organisationID int64, receivedInvoiceID int64, body AddReceivedInvoiceAttachmentJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewAddReceivedInvoiceAttachmentRequestWithBody(server, organisationId, receivedInvoiceId, "application/json", bodyReader)
+	return NewAddReceivedInvoiceAttachmentRequestWithBody(server, organisationID, receivedInvoiceID, "application/json", bodyReader)
 }
 
 // NewAddReceivedInvoiceAttachmentRequestWithBody constructs an http.Request for the AddReceivedInvoiceAttachment method, with any body, and a specified content type
-func NewAddReceivedInvoiceAttachmentRequestWithBody(server string, organisationId int64, receivedInvoiceId int64, contentType string, body io.Reader) (*http.Request, error) {
+func NewAddReceivedInvoiceAttachmentRequestWithBody(server string, organisationID int64, receivedInvoiceID int64, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "receivedInvoiceId", receivedInvoiceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "receivedInvoiceId", receivedInvoiceID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -20925,12 +20925,12 @@ func NewAddReceivedInvoiceAttachmentRequestWithBody(server string, organisationI
 }
 
 // NewGetReportTemplatesRequest constructs an http.Request for the GetReportTemplates method
-func NewGetReportTemplatesRequest(server string, organisationId int64, params *GetReportTemplatesParams) (*http.Request, error) {
+func NewGetReportTemplatesRequest(server string, organisationID int64, params *GetReportTemplatesParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -21034,12 +21034,12 @@ func NewGetReportTemplatesRequest(server string, organisationId int64, params *G
 }
 
 // NewGetReportTemplateSyncCandidatesRequest constructs an http.Request for the GetReportTemplateSyncCandidates method
-func NewGetReportTemplateSyncCandidatesRequest(server string, organisationId int64, params *GetReportTemplateSyncCandidatesParams) (*http.Request, error) {
+func NewGetReportTemplateSyncCandidatesRequest(server string, organisationID int64, params *GetReportTemplateSyncCandidatesParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -21155,19 +21155,19 @@ func NewGetReportTemplateSyncCandidatesRequest(server string, organisationId int
 }
 
 // NewGetReportTemplateRequest constructs an http.Request for the GetReportTemplate method
-func NewGetReportTemplateRequest(server string, organisationId int64, reportTemplateId int64) (*http.Request, error) {
+func NewGetReportTemplateRequest(server string, organisationID int64, reportTemplateID int64) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "reportTemplateId", reportTemplateId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "reportTemplateId", reportTemplateID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -21196,12 +21196,12 @@ func NewGetReportTemplateRequest(server string, organisationId int64, reportTemp
 }
 
 // NewGetStockEntriesRequest constructs an http.Request for the GetStockEntries method
-func NewGetStockEntriesRequest(server string, organisationId int64, params *GetStockEntriesParams) (*http.Request, error) {
+func NewGetStockEntriesRequest(server string, organisationID int64, params *GetStockEntriesParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -21293,23 +21293,23 @@ func NewGetStockEntriesRequest(server string, organisationId int64, params *GetS
 }
 
 // NewAddStockEntryRequest calls the generic AddStockEntry builder with application/json body
-func NewAddStockEntryRequest(server string, organisationId int64, body AddStockEntryJSONRequestBody) (*http.Request, error) {
+func NewAddStockEntryRequest(server string, organisationID int64, body AddStockEntryJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewAddStockEntryRequestWithBody(server, organisationId, "application/json", bodyReader)
+	return NewAddStockEntryRequestWithBody(server, organisationID, "application/json", bodyReader)
 }
 
 // NewAddStockEntryRequestWithBody constructs an http.Request for the AddStockEntry method, with any body, and a specified content type
-func NewAddStockEntryRequestWithBody(server string, organisationId int64, contentType string, body io.Reader) (*http.Request, error) {
+func NewAddStockEntryRequestWithBody(server string, organisationID int64, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -21340,19 +21340,19 @@ func NewAddStockEntryRequestWithBody(server string, organisationId int64, conten
 }
 
 // NewDeleteStockEntryRequest constructs an http.Request for the DeleteStockEntry method
-func NewDeleteStockEntryRequest(server string, organisationId int64, stockEntryId int64) (*http.Request, error) {
+func NewDeleteStockEntryRequest(server string, organisationID int64, stockEntryID int64) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "stockEntryId", stockEntryId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "stockEntryId", stockEntryID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -21381,19 +21381,19 @@ func NewDeleteStockEntryRequest(server string, organisationId int64, stockEntryI
 }
 
 // NewGetStockEntryRequest constructs an http.Request for the GetStockEntry method
-func NewGetStockEntryRequest(server string, organisationId int64, stockEntryId int64) (*http.Request, error) {
+func NewGetStockEntryRequest(server string, organisationID int64, stockEntryID int64) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "stockEntryId", stockEntryId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "stockEntryId", stockEntryID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -21422,30 +21422,30 @@ func NewGetStockEntryRequest(server string, organisationId int64, stockEntryId i
 }
 
 // NewUpdateStockEntryRequest calls the generic UpdateStockEntry builder with application/json body
-func NewUpdateStockEntryRequest(server string, organisationId int64, stockEntryId int64, body UpdateStockEntryJSONRequestBody) (*http.Request, error) {
+func NewUpdateStockEntryRequest(server string, organisationID int64, stockEntryID int64, body UpdateStockEntryJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdateStockEntryRequestWithBody(server, organisationId, stockEntryId, "application/json", bodyReader)
+	return NewUpdateStockEntryRequestWithBody(server, organisationID, stockEntryID, "application/json", bodyReader)
 }
 
 // NewUpdateStockEntryRequestWithBody constructs an http.Request for the UpdateStockEntry method, with any body, and a specified content type
-func NewUpdateStockEntryRequestWithBody(server string, organisationId int64, stockEntryId int64, contentType string, body io.Reader) (*http.Request, error) {
+func NewUpdateStockEntryRequestWithBody(server string, organisationID int64, stockEntryID int64, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "stockEntryId", stockEntryId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "stockEntryId", stockEntryID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -21476,19 +21476,19 @@ func NewUpdateStockEntryRequestWithBody(server string, organisationId int64, sto
 }
 
 // NewGetCustomActionStockEntryRequest constructs an http.Request for the GetCustomActionStockEntry method
-func NewGetCustomActionStockEntryRequest(server string, organisationId int64, stockEntryId int64, actionName string, params *GetCustomActionStockEntryParams) (*http.Request, error) {
+func NewGetCustomActionStockEntryRequest(server string, organisationID int64, stockEntryID int64, actionName string, params *GetCustomActionStockEntryParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "stockEntryId", stockEntryId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "stockEntryId", stockEntryID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -21547,19 +21547,19 @@ func NewGetCustomActionStockEntryRequest(server string, organisationId int64, st
 }
 
 // NewPutCustomActionStockEntryRequest constructs an http.Request for the PutCustomActionStockEntry method
-func NewPutCustomActionStockEntryRequest(server string, organisationId int64, stockEntryId int64, actionName string, params *PutCustomActionStockEntryParams) (*http.Request, error) {
+func NewPutCustomActionStockEntryRequest(server string, organisationID int64, stockEntryID int64, actionName string, params *PutCustomActionStockEntryParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "stockEntryId", stockEntryId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "stockEntryId", stockEntryID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -21618,12 +21618,12 @@ func NewPutCustomActionStockEntryRequest(server string, organisationId int64, st
 }
 
 // NewGetStocksRequest constructs an http.Request for the GetStocks method
-func NewGetStocksRequest(server string, organisationId int64, params *GetStocksParams) (*http.Request, error) {
+func NewGetStocksRequest(server string, organisationID int64, params *GetStocksParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -21715,19 +21715,19 @@ func NewGetStocksRequest(server string, organisationId int64, params *GetStocksP
 }
 
 // NewGetStockRequest constructs an http.Request for the GetStock method
-func NewGetStockRequest(server string, organisationId int64, itemId int64) (*http.Request, error) {
+func NewGetStockRequest(server string, organisationID int64, itemID int64) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "itemId", itemId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "itemId", itemID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -21756,12 +21756,12 @@ func NewGetStockRequest(server string, organisationId int64, itemId int64) (*htt
 }
 
 // NewGetVatAccountingTypesRequest constructs an http.Request for the GetVatAccountingTypes method
-func NewGetVatAccountingTypesRequest(server string, organisationId int64, params *GetVatAccountingTypesParams) (*http.Request, error) {
+func NewGetVatAccountingTypesRequest(server string, organisationID int64, params *GetVatAccountingTypesParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -21865,12 +21865,12 @@ func NewGetVatAccountingTypesRequest(server string, organisationId int64, params
 }
 
 // NewGetVatAccountingTypesSyncCandidatesRequest constructs an http.Request for the GetVatAccountingTypesSyncCandidates method
-func NewGetVatAccountingTypesSyncCandidatesRequest(server string, organisationId int64, params *GetVatAccountingTypesSyncCandidatesParams) (*http.Request, error) {
+func NewGetVatAccountingTypesSyncCandidatesRequest(server string, organisationID int64, params *GetVatAccountingTypesSyncCandidatesParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -21986,12 +21986,12 @@ func NewGetVatAccountingTypesSyncCandidatesRequest(server string, organisationId
 }
 
 // NewGetVatRatesRequest constructs an http.Request for the GetVatRates method
-func NewGetVatRatesRequest(server string, organisationId int64, params *GetVatRatesParams) (*http.Request, error) {
+func NewGetVatRatesRequest(server string, organisationID int64, params *GetVatRatesParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -22107,12 +22107,12 @@ func NewGetVatRatesRequest(server string, organisationId int64, params *GetVatRa
 }
 
 // NewGetVatRateByCodeRequest constructs an http.Request for the GetVatRateByCode method
-func NewGetVatRateByCodeRequest(server string, organisationId int64, code string, params *GetVatRateByCodeParams) (*http.Request, error) {
+func NewGetVatRateByCodeRequest(server string, organisationID int64, code string, params *GetVatRateByCodeParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -22187,12 +22187,12 @@ func NewGetVatRateByCodeRequest(server string, organisationId int64, code string
 }
 
 // NewGetVatRatesSyncCandidatesRequest constructs an http.Request for the GetVatRatesSyncCandidates method
-func NewGetVatRatesSyncCandidatesRequest(server string, organisationId int64, params *GetVatRatesSyncCandidatesParams) (*http.Request, error) {
+func NewGetVatRatesSyncCandidatesRequest(server string, organisationID int64, params *GetVatRatesSyncCandidatesParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -22308,19 +22308,19 @@ func NewGetVatRatesSyncCandidatesRequest(server string, organisationId int64, pa
 }
 
 // NewGetVatRateRequest constructs an http.Request for the GetVatRate method
-func NewGetVatRateRequest(server string, organisationId int64, vatRateId int64, params *GetVatRateParams) (*http.Request, error) {
+func NewGetVatRateRequest(server string, organisationID int64, vatRateID int64, params *GetVatRateParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "vatRateId", vatRateId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "vatRateId", vatRateID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -22388,12 +22388,12 @@ func NewGetVatRateRequest(server string, organisationId int64, vatRateId int64, 
 }
 
 // NewGetWarehousesRequest constructs an http.Request for the GetWarehouses method
-func NewGetWarehousesRequest(server string, organisationId int64, params *GetWarehousesParams) (*http.Request, error) {
+func NewGetWarehousesRequest(server string, organisationID int64, params *GetWarehousesParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -22497,23 +22497,23 @@ func NewGetWarehousesRequest(server string, organisationId int64, params *GetWar
 }
 
 // NewAddWarehouseRequest calls the generic AddWarehouse builder with application/json body
-func NewAddWarehouseRequest(server string, organisationId int64, body AddWarehouseJSONRequestBody) (*http.Request, error) {
+func NewAddWarehouseRequest(server string, organisationID int64, body AddWarehouseJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewAddWarehouseRequestWithBody(server, organisationId, "application/json", bodyReader)
+	return NewAddWarehouseRequestWithBody(server, organisationID, "application/json", bodyReader)
 }
 
 // NewAddWarehouseRequestWithBody constructs an http.Request for the AddWarehouse method, with any body, and a specified content type
-func NewAddWarehouseRequestWithBody(server string, organisationId int64, contentType string, body io.Reader) (*http.Request, error) {
+func NewAddWarehouseRequestWithBody(server string, organisationID int64, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -22544,12 +22544,12 @@ func NewAddWarehouseRequestWithBody(server string, organisationId int64, content
 }
 
 // NewGetWarehousesSyncCandidatesRequest constructs an http.Request for the GetWarehousesSyncCandidates method
-func NewGetWarehousesSyncCandidatesRequest(server string, organisationId int64, params *GetWarehousesSyncCandidatesParams) (*http.Request, error) {
+func NewGetWarehousesSyncCandidatesRequest(server string, organisationID int64, params *GetWarehousesSyncCandidatesParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -22665,19 +22665,19 @@ func NewGetWarehousesSyncCandidatesRequest(server string, organisationId int64, 
 }
 
 // NewDeleteWarehouseRequest constructs an http.Request for the DeleteWarehouse method
-func NewDeleteWarehouseRequest(server string, organisationId int64, warehouseId int64) (*http.Request, error) {
+func NewDeleteWarehouseRequest(server string, organisationID int64, warehouseID int64) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "warehouseId", warehouseId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "warehouseId", warehouseID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -22706,19 +22706,19 @@ func NewDeleteWarehouseRequest(server string, organisationId int64, warehouseId 
 }
 
 // NewGetWarehouseRequest constructs an http.Request for the GetWarehouse method
-func NewGetWarehouseRequest(server string, organisationId int64, warehouseId int64) (*http.Request, error) {
+func NewGetWarehouseRequest(server string, organisationID int64, warehouseID int64) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "warehouseId", warehouseId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "warehouseId", warehouseID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -22747,30 +22747,30 @@ func NewGetWarehouseRequest(server string, organisationId int64, warehouseId int
 }
 
 // NewUpdateWarehouseRequest calls the generic UpdateWarehouse builder with application/json body
-func NewUpdateWarehouseRequest(server string, organisationId int64, warehouseId int64, body UpdateWarehouseJSONRequestBody) (*http.Request, error) {
+func NewUpdateWarehouseRequest(server string, organisationID int64, warehouseID int64, body UpdateWarehouseJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdateWarehouseRequestWithBody(server, organisationId, warehouseId, "application/json", bodyReader)
+	return NewUpdateWarehouseRequestWithBody(server, organisationID, warehouseID, "application/json", bodyReader)
 }
 
 // NewUpdateWarehouseRequestWithBody constructs an http.Request for the UpdateWarehouse method, with any body, and a specified content type
-func NewUpdateWarehouseRequestWithBody(server string, organisationId int64, warehouseId int64, contentType string, body io.Reader) (*http.Request, error) {
+func NewUpdateWarehouseRequestWithBody(server string, organisationID int64, warehouseID int64, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "organisationId", organisationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "warehouseId", warehouseId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "warehouseId", warehouseID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
 	if err != nil {
 		return nil, err
 	}
@@ -23010,644 +23010,644 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId} (the `GetOrganisation` operationId).
-	GetOrganisationWithResponse(ctx context.Context, organisationId int64, reqEditors ...RequestEditorFn) (*GetOrganisationResponse, error)
+	GetOrganisationWithResponse(ctx context.Context, organisationID int64, reqEditors ...RequestEditorFn) (*GetOrganisationResponse, error)
 
 	// GetAccountsWithResponse Returns all accounts for given organisation.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/accounts (the `GetAccounts` operationId).
-	GetAccountsWithResponse(ctx context.Context, organisationId int64, params *GetAccountsParams, reqEditors ...RequestEditorFn) (*GetAccountsResponse, error)
+	GetAccountsWithResponse(ctx context.Context, organisationID int64, params *GetAccountsParams, reqEditors ...RequestEditorFn) (*GetAccountsResponse, error)
 
 	// GetAccountByCodeWithResponse Returns an account for its code.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/accounts/code({code}) (the `GetAccountByCode` operationId).
-	GetAccountByCodeWithResponse(ctx context.Context, organisationId int64, code string, reqEditors ...RequestEditorFn) (*GetAccountByCodeResponse, error)
+	GetAccountByCodeWithResponse(ctx context.Context, organisationID int64, code string, reqEditors ...RequestEditorFn) (*GetAccountByCodeResponse, error)
 
 	// GetAccountByContentWithResponse Returns an account for the corresponding content (based on Organization settings).
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/accounts/content({content}) (the `GetAccountByContent` operationId).
-	GetAccountByContentWithResponse(ctx context.Context, organisationId int64, content string, reqEditors ...RequestEditorFn) (*GetAccountByContentResponse, error)
+	GetAccountByContentWithResponse(ctx context.Context, organisationID int64, content string, reqEditors ...RequestEditorFn) (*GetAccountByContentResponse, error)
 
 	// GetAccountsSyncCandidatesWithResponse Returns accounts for sync.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/accounts/synccandidates (the `GetAccountsSyncCandidates` operationId).
-	GetAccountsSyncCandidatesWithResponse(ctx context.Context, organisationId int64, params *GetAccountsSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetAccountsSyncCandidatesResponse, error)
+	GetAccountsSyncCandidatesWithResponse(ctx context.Context, organisationID int64, params *GetAccountsSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetAccountsSyncCandidatesResponse, error)
 
 	// GetAccountWithResponse Returns an account.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/accounts/{accountId} (the `GetAccount` operationId).
-	GetAccountWithResponse(ctx context.Context, organisationId int64, accountId int64, reqEditors ...RequestEditorFn) (*GetAccountResponse, error)
+	GetAccountWithResponse(ctx context.Context, organisationID int64, accountID int64, reqEditors ...RequestEditorFn) (*GetAccountResponse, error)
 
 	// GetAnalyticsWithResponse Returns all analytics for the given organization.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/analytics (the `GetAnalytics` operationId).
-	GetAnalyticsWithResponse(ctx context.Context, organisationId int64, params *GetAnalyticsParams, reqEditors ...RequestEditorFn) (*GetAnalyticsResponse, error)
+	GetAnalyticsWithResponse(ctx context.Context, organisationID int64, params *GetAnalyticsParams, reqEditors ...RequestEditorFn) (*GetAnalyticsResponse, error)
 
 	// AddAnalyticWithBodyWithResponse Adds a new analytic.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/analytics (the `AddAnalytic` operationId).
-	AddAnalyticWithBodyWithResponse(ctx context.Context, organisationId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddAnalyticResponse, error)
+	AddAnalyticWithBodyWithResponse(ctx context.Context, organisationID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddAnalyticResponse, error)
 
 	// AddAnalyticWithResponse Adds a new analytic.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/analytics (the `AddAnalytic` operationId).
-	AddAnalyticWithResponse(ctx context.Context, organisationId int64, body AddAnalyticJSONRequestBody, reqEditors ...RequestEditorFn) (*AddAnalyticResponse, error)
+	AddAnalyticWithResponse(ctx context.Context, organisationID int64, body AddAnalyticJSONRequestBody, reqEditors ...RequestEditorFn) (*AddAnalyticResponse, error)
 
 	// GetAnalyticsSyncCandidatesWithResponse Returns analytics for sync.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/analytics/synccandidates (the `GetAnalyticsSyncCandidates` operationId).
-	GetAnalyticsSyncCandidatesWithResponse(ctx context.Context, organisationId int64, params *GetAnalyticsSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetAnalyticsSyncCandidatesResponse, error)
+	GetAnalyticsSyncCandidatesWithResponse(ctx context.Context, organisationID int64, params *GetAnalyticsSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetAnalyticsSyncCandidatesResponse, error)
 
 	// DeleteAnalyticWithResponse Deletes analytic.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /api/orgs/{organisationId}/analytics/{analyticId} (the `DeleteAnalytic` operationId).
-	DeleteAnalyticWithResponse(ctx context.Context, organisationId int64, analyticId int64, reqEditors ...RequestEditorFn) (*DeleteAnalyticResponse, error)
+	DeleteAnalyticWithResponse(ctx context.Context, organisationID int64, analyticID int64, reqEditors ...RequestEditorFn) (*DeleteAnalyticResponse, error)
 
 	// GetAnalyticWithResponse Returns an analytic.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/analytics/{analyticId} (the `GetAnalytic` operationId).
-	GetAnalyticWithResponse(ctx context.Context, organisationId int64, analyticId int64, reqEditors ...RequestEditorFn) (*GetAnalyticResponse, error)
+	GetAnalyticWithResponse(ctx context.Context, organisationID int64, analyticID int64, reqEditors ...RequestEditorFn) (*GetAnalyticResponse, error)
 
 	// UpdateAnalyticWithBodyWithResponse Updates analytic.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /api/orgs/{organisationId}/analytics/{analyticId} (the `UpdateAnalytic` operationId).
-	UpdateAnalyticWithBodyWithResponse(ctx context.Context, organisationId int64, analyticId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateAnalyticResponse, error)
+	UpdateAnalyticWithBodyWithResponse(ctx context.Context, organisationID int64, analyticID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateAnalyticResponse, error)
 
 	// UpdateAnalyticWithResponse Updates analytic.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /api/orgs/{organisationId}/analytics/{analyticId} (the `UpdateAnalytic` operationId).
-	UpdateAnalyticWithResponse(ctx context.Context, organisationId int64, analyticId int64, body UpdateAnalyticJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateAnalyticResponse, error)
+	UpdateAnalyticWithResponse(ctx context.Context, organisationID int64, analyticID int64, body UpdateAnalyticJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateAnalyticResponse, error)
 
 	// GetOrganisationContactsWithResponse Returns contacts for all customers.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/contacts (the `GetOrganisationContacts` operationId).
-	GetOrganisationContactsWithResponse(ctx context.Context, organisationId int64, params *GetOrganisationContactsParams, reqEditors ...RequestEditorFn) (*GetOrganisationContactsResponse, error)
+	GetOrganisationContactsWithResponse(ctx context.Context, organisationID int64, params *GetOrganisationContactsParams, reqEditors ...RequestEditorFn) (*GetOrganisationContactsResponse, error)
 
 	// GetCountriesWithResponse Returns all countries.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/countries (the `GetCountries` operationId).
-	GetCountriesWithResponse(ctx context.Context, organisationId int64, params *GetCountriesParams, reqEditors ...RequestEditorFn) (*GetCountriesResponse, error)
+	GetCountriesWithResponse(ctx context.Context, organisationID int64, params *GetCountriesParams, reqEditors ...RequestEditorFn) (*GetCountriesResponse, error)
 
 	// GetCountryByCodeWithResponse Returns a country for its code.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/countries/code({code}) (the `GetCountryByCode` operationId).
-	GetCountryByCodeWithResponse(ctx context.Context, organisationId int64, code string, reqEditors ...RequestEditorFn) (*GetCountryByCodeResponse, error)
+	GetCountryByCodeWithResponse(ctx context.Context, organisationID int64, code string, reqEditors ...RequestEditorFn) (*GetCountryByCodeResponse, error)
 
 	// GetCountriesSyncCandidatesWithResponse Returns countries for sync.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/countries/synccandidates (the `GetCountriesSyncCandidates` operationId).
-	GetCountriesSyncCandidatesWithResponse(ctx context.Context, organisationId int64, params *GetCountriesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetCountriesSyncCandidatesResponse, error)
+	GetCountriesSyncCandidatesWithResponse(ctx context.Context, organisationID int64, params *GetCountriesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetCountriesSyncCandidatesResponse, error)
 
 	// GetCountryWithResponse Returns a country for its id.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/countries/{countryId} (the `GetCountry` operationId).
-	GetCountryWithResponse(ctx context.Context, organisationId int64, countryId int64, reqEditors ...RequestEditorFn) (*GetCountryResponse, error)
+	GetCountryWithResponse(ctx context.Context, organisationID int64, countryID int64, reqEditors ...RequestEditorFn) (*GetCountryResponse, error)
 
 	// GetCurrenciesWithResponse Returns all currencies.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/currencies (the `GetCurrencies` operationId).
-	GetCurrenciesWithResponse(ctx context.Context, organisationId int64, params *GetCurrenciesParams, reqEditors ...RequestEditorFn) (*GetCurrenciesResponse, error)
+	GetCurrenciesWithResponse(ctx context.Context, organisationID int64, params *GetCurrenciesParams, reqEditors ...RequestEditorFn) (*GetCurrenciesResponse, error)
 
 	// GetCurrencyByCodeWithResponse Returns a currency for given id.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/currencies/code({code}) (the `GetCurrencyByCode` operationId).
-	GetCurrencyByCodeWithResponse(ctx context.Context, organisationId int64, code string, reqEditors ...RequestEditorFn) (*GetCurrencyByCodeResponse, error)
+	GetCurrencyByCodeWithResponse(ctx context.Context, organisationID int64, code string, reqEditors ...RequestEditorFn) (*GetCurrencyByCodeResponse, error)
 
 	// GetCurrencyByDateWithResponse Returns a domestic currency.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/currencies/date({date}) (the `GetCurrencyByDate` operationId).
-	GetCurrencyByDateWithResponse(ctx context.Context, organisationId int64, date DateTime, reqEditors ...RequestEditorFn) (*GetCurrencyByDateResponse, error)
+	GetCurrencyByDateWithResponse(ctx context.Context, organisationID int64, date DateTime, reqEditors ...RequestEditorFn) (*GetCurrencyByDateResponse, error)
 
 	// GetCurrenciesSyncCandidatesWithResponse Returns currencies for sync.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/currencies/synccandidates (the `GetCurrenciesSyncCandidates` operationId).
-	GetCurrenciesSyncCandidatesWithResponse(ctx context.Context, organisationId int64, params *GetCurrenciesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetCurrenciesSyncCandidatesResponse, error)
+	GetCurrenciesSyncCandidatesWithResponse(ctx context.Context, organisationID int64, params *GetCurrenciesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetCurrenciesSyncCandidatesResponse, error)
 
 	// GetCurrencyWithResponse Returns a currency for given id.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/currencies/{currencyId} (the `GetCurrency` operationId).
-	GetCurrencyWithResponse(ctx context.Context, organisationId int64, currencyId int64, reqEditors ...RequestEditorFn) (*GetCurrencyResponse, error)
+	GetCurrencyWithResponse(ctx context.Context, organisationID int64, currencyID int64, reqEditors ...RequestEditorFn) (*GetCurrencyResponse, error)
 
 	// GetCustomersWithResponse Returns all customers for given organisation.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/customers (the `GetCustomers` operationId).
-	GetCustomersWithResponse(ctx context.Context, organisationId int64, params *GetCustomersParams, reqEditors ...RequestEditorFn) (*GetCustomersResponse, error)
+	GetCustomersWithResponse(ctx context.Context, organisationID int64, params *GetCustomersParams, reqEditors ...RequestEditorFn) (*GetCustomersResponse, error)
 
 	// AddCustomerWithBodyWithResponse Adds a new customer.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/customers (the `AddCustomer` operationId).
-	AddCustomerWithBodyWithResponse(ctx context.Context, organisationId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddCustomerResponse, error)
+	AddCustomerWithBodyWithResponse(ctx context.Context, organisationID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddCustomerResponse, error)
 
 	// AddCustomerWithResponse Adds a new customer.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/customers (the `AddCustomer` operationId).
-	AddCustomerWithResponse(ctx context.Context, organisationId int64, body AddCustomerJSONRequestBody, reqEditors ...RequestEditorFn) (*AddCustomerResponse, error)
+	AddCustomerWithResponse(ctx context.Context, organisationID int64, body AddCustomerJSONRequestBody, reqEditors ...RequestEditorFn) (*AddCustomerResponse, error)
 
 	// AddCustomerByTaxNumberWithResponse Adds a new customer according to the tax number.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/customers/addbytaxnumber({taxNumber}) (the `AddCustomerByTaxNumber` operationId).
-	AddCustomerByTaxNumberWithResponse(ctx context.Context, organisationId int64, taxNumber string, reqEditors ...RequestEditorFn) (*AddCustomerByTaxNumberResponse, error)
+	AddCustomerByTaxNumberWithResponse(ctx context.Context, organisationID int64, taxNumber string, reqEditors ...RequestEditorFn) (*AddCustomerByTaxNumberResponse, error)
 
 	// GetCustomerByCodeWithResponse Returns a customer with given code.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/customers/code({code}) (the `GetCustomerByCode` operationId).
-	GetCustomerByCodeWithResponse(ctx context.Context, organisationId int64, code string, reqEditors ...RequestEditorFn) (*GetCustomerByCodeResponse, error)
+	GetCustomerByCodeWithResponse(ctx context.Context, organisationID int64, code string, reqEditors ...RequestEditorFn) (*GetCustomerByCodeResponse, error)
 
 	// GetCustomersSyncCandidatesWithResponse Returns customers that match filter criteria for sync.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/customers/synccandidates (the `GetCustomersSyncCandidates` operationId).
-	GetCustomersSyncCandidatesWithResponse(ctx context.Context, organisationId int64, params *GetCustomersSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetCustomersSyncCandidatesResponse, error)
+	GetCustomersSyncCandidatesWithResponse(ctx context.Context, organisationID int64, params *GetCustomersSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetCustomersSyncCandidatesResponse, error)
 
 	// DeleteCustomerWithResponse Deletes customer.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /api/orgs/{organisationId}/customers/{customerId} (the `DeleteCustomer` operationId).
-	DeleteCustomerWithResponse(ctx context.Context, organisationId int64, customerId int64, reqEditors ...RequestEditorFn) (*DeleteCustomerResponse, error)
+	DeleteCustomerWithResponse(ctx context.Context, organisationID int64, customerID int64, reqEditors ...RequestEditorFn) (*DeleteCustomerResponse, error)
 
 	// GetCustomerWithResponse Returns a customer.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/customers/{customerId} (the `GetCustomer` operationId).
-	GetCustomerWithResponse(ctx context.Context, organisationId int64, customerId int64, reqEditors ...RequestEditorFn) (*GetCustomerResponse, error)
+	GetCustomerWithResponse(ctx context.Context, organisationID int64, customerID int64, reqEditors ...RequestEditorFn) (*GetCustomerResponse, error)
 
 	// UpdateCustomerWithBodyWithResponse Updates customer.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /api/orgs/{organisationId}/customers/{customerId} (the `UpdateCustomer` operationId).
-	UpdateCustomerWithBodyWithResponse(ctx context.Context, organisationId int64, customerId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateCustomerResponse, error)
+	UpdateCustomerWithBodyWithResponse(ctx context.Context, organisationID int64, customerID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateCustomerResponse, error)
 
 	// UpdateCustomerWithResponse Updates customer.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /api/orgs/{organisationId}/customers/{customerId} (the `UpdateCustomer` operationId).
-	UpdateCustomerWithResponse(ctx context.Context, organisationId int64, customerId int64, body UpdateCustomerJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateCustomerResponse, error)
+	UpdateCustomerWithResponse(ctx context.Context, organisationID int64, customerID int64, body UpdateCustomerJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateCustomerResponse, error)
 
 	// GetAddressesWithResponse Returns all addresses for a given customer.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/customers/{customerId}/addresses (the `GetAddresses` operationId).
-	GetAddressesWithResponse(ctx context.Context, organisationId int64, customerId int64, params *GetAddressesParams, reqEditors ...RequestEditorFn) (*GetAddressesResponse, error)
+	GetAddressesWithResponse(ctx context.Context, organisationID int64, customerID int64, params *GetAddressesParams, reqEditors ...RequestEditorFn) (*GetAddressesResponse, error)
 
 	// AddAddressWithBodyWithResponse Adds a new address to a specific customer.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/customers/{customerId}/addresses (the `AddAddress` operationId).
-	AddAddressWithBodyWithResponse(ctx context.Context, organisationId int64, customerId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddAddressResponse, error)
+	AddAddressWithBodyWithResponse(ctx context.Context, organisationID int64, customerID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddAddressResponse, error)
 
 	// AddAddressWithResponse Adds a new address to a specific customer.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/customers/{customerId}/addresses (the `AddAddress` operationId).
-	AddAddressWithResponse(ctx context.Context, organisationId int64, customerId int64, body AddAddressJSONRequestBody, reqEditors ...RequestEditorFn) (*AddAddressResponse, error)
+	AddAddressWithResponse(ctx context.Context, organisationID int64, customerID int64, body AddAddressJSONRequestBody, reqEditors ...RequestEditorFn) (*AddAddressResponse, error)
 
 	// GetAddressesSyncCandidatesWithResponse Returns addresses for sync.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/customers/{customerId}/addresses/synccandidates (the `GetAddressesSyncCandidates` operationId).
-	GetAddressesSyncCandidatesWithResponse(ctx context.Context, organisationId int64, customerId string, params *GetAddressesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetAddressesSyncCandidatesResponse, error)
+	GetAddressesSyncCandidatesWithResponse(ctx context.Context, organisationID int64, customerID string, params *GetAddressesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetAddressesSyncCandidatesResponse, error)
 
 	// DeleteAddressWithResponse Deletes an address.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /api/orgs/{organisationId}/customers/{customerId}/addresses/{addressId} (the `DeleteAddress` operationId).
-	DeleteAddressWithResponse(ctx context.Context, organisationId int64, customerId int64, addressId int64, reqEditors ...RequestEditorFn) (*DeleteAddressResponse, error)
+	DeleteAddressWithResponse(ctx context.Context, organisationID int64, customerID int64, addressID int64, reqEditors ...RequestEditorFn) (*DeleteAddressResponse, error)
 
 	// GetAddressWithResponse Returns an address.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/customers/{customerId}/addresses/{addressId} (the `GetAddress` operationId).
-	GetAddressWithResponse(ctx context.Context, organisationId int64, customerId int64, addressId int64, reqEditors ...RequestEditorFn) (*GetAddressResponse, error)
+	GetAddressWithResponse(ctx context.Context, organisationID int64, customerID int64, addressID int64, reqEditors ...RequestEditorFn) (*GetAddressResponse, error)
 
 	// UpdateAddressWithBodyWithResponse Updates an address.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /api/orgs/{organisationId}/customers/{customerId}/addresses/{addressId} (the `UpdateAddress` operationId).
-	UpdateAddressWithBodyWithResponse(ctx context.Context, organisationId int64, customerId int64, addressId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateAddressResponse, error)
+	UpdateAddressWithBodyWithResponse(ctx context.Context, organisationID int64, customerID int64, addressID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateAddressResponse, error)
 
 	// UpdateAddressWithResponse Updates an address.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /api/orgs/{organisationId}/customers/{customerId}/addresses/{addressId} (the `UpdateAddress` operationId).
-	UpdateAddressWithResponse(ctx context.Context, organisationId int64, customerId int64, addressId int64, body UpdateAddressJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateAddressResponse, error)
+	UpdateAddressWithResponse(ctx context.Context, organisationID int64, customerID int64, addressID int64, body UpdateAddressJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateAddressResponse, error)
 
 	// GetBankAccountsWithResponse Returns all bank accounts for a given customer.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/customers/{customerId}/bankAccounts (the `GetBankAccounts` operationId).
-	GetBankAccountsWithResponse(ctx context.Context, organisationId int64, customerId int64, params *GetBankAccountsParams, reqEditors ...RequestEditorFn) (*GetBankAccountsResponse, error)
+	GetBankAccountsWithResponse(ctx context.Context, organisationID int64, customerID int64, params *GetBankAccountsParams, reqEditors ...RequestEditorFn) (*GetBankAccountsResponse, error)
 
 	// AddBankAccountWithBodyWithResponse Adds a new bank account to a specified customer.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/customers/{customerId}/bankAccounts (the `AddBankAccount` operationId).
-	AddBankAccountWithBodyWithResponse(ctx context.Context, organisationId int64, customerId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddBankAccountResponse, error)
+	AddBankAccountWithBodyWithResponse(ctx context.Context, organisationID int64, customerID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddBankAccountResponse, error)
 
 	// AddBankAccountWithResponse Adds a new bank account to a specified customer.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/customers/{customerId}/bankAccounts (the `AddBankAccount` operationId).
-	AddBankAccountWithResponse(ctx context.Context, organisationId int64, customerId int64, body AddBankAccountJSONRequestBody, reqEditors ...RequestEditorFn) (*AddBankAccountResponse, error)
+	AddBankAccountWithResponse(ctx context.Context, organisationID int64, customerID int64, body AddBankAccountJSONRequestBody, reqEditors ...RequestEditorFn) (*AddBankAccountResponse, error)
 
 	// GetBankAccountsSyncCandidatesWithResponse Returns bank accounts for sync.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/customers/{customerId}/bankAccounts/synccandidates (the `GetBankAccountsSyncCandidates` operationId).
-	GetBankAccountsSyncCandidatesWithResponse(ctx context.Context, organisationId int64, customerId string, params *GetBankAccountsSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetBankAccountsSyncCandidatesResponse, error)
+	GetBankAccountsSyncCandidatesWithResponse(ctx context.Context, organisationID int64, customerID string, params *GetBankAccountsSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetBankAccountsSyncCandidatesResponse, error)
 
 	// DeleteBankAccountWithResponse Deletes a bank account.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /api/orgs/{organisationId}/customers/{customerId}/bankAccounts/{bankAccountId} (the `DeleteBankAccount` operationId).
-	DeleteBankAccountWithResponse(ctx context.Context, organisationId int64, customerId int64, bankAccountId int64, reqEditors ...RequestEditorFn) (*DeleteBankAccountResponse, error)
+	DeleteBankAccountWithResponse(ctx context.Context, organisationID int64, customerID int64, bankAccountID int64, reqEditors ...RequestEditorFn) (*DeleteBankAccountResponse, error)
 
 	// GetBankAccountWithResponse Returns a bank account.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/customers/{customerId}/bankAccounts/{bankAccountId} (the `GetBankAccount` operationId).
-	GetBankAccountWithResponse(ctx context.Context, organisationId int64, customerId int64, bankAccountId int64, reqEditors ...RequestEditorFn) (*GetBankAccountResponse, error)
+	GetBankAccountWithResponse(ctx context.Context, organisationID int64, customerID int64, bankAccountID int64, reqEditors ...RequestEditorFn) (*GetBankAccountResponse, error)
 
 	// UpdateBankAccountWithBodyWithResponse Updates a bank account.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /api/orgs/{organisationId}/customers/{customerId}/bankAccounts/{bankAccountId} (the `UpdateBankAccount` operationId).
-	UpdateBankAccountWithBodyWithResponse(ctx context.Context, organisationId int64, customerId int64, bankAccountId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateBankAccountResponse, error)
+	UpdateBankAccountWithBodyWithResponse(ctx context.Context, organisationID int64, customerID int64, bankAccountID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateBankAccountResponse, error)
 
 	// UpdateBankAccountWithResponse Updates a bank account.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /api/orgs/{organisationId}/customers/{customerId}/bankAccounts/{bankAccountId} (the `UpdateBankAccount` operationId).
-	UpdateBankAccountWithResponse(ctx context.Context, organisationId int64, customerId int64, bankAccountId int64, body UpdateBankAccountJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateBankAccountResponse, error)
+	UpdateBankAccountWithResponse(ctx context.Context, organisationID int64, customerID int64, bankAccountID int64, body UpdateBankAccountJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateBankAccountResponse, error)
 
 	// GetContactsWithResponse Returns all contacts for a given customer.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/customers/{customerId}/contacts (the `GetContacts` operationId).
-	GetContactsWithResponse(ctx context.Context, organisationId int64, customerId int64, params *GetContactsParams, reqEditors ...RequestEditorFn) (*GetContactsResponse, error)
+	GetContactsWithResponse(ctx context.Context, organisationID int64, customerID int64, params *GetContactsParams, reqEditors ...RequestEditorFn) (*GetContactsResponse, error)
 
 	// AddContactWithBodyWithResponse Adds a new contact to a specified customer.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/customers/{customerId}/contacts (the `AddContact` operationId).
-	AddContactWithBodyWithResponse(ctx context.Context, organisationId int64, customerId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddContactResponse, error)
+	AddContactWithBodyWithResponse(ctx context.Context, organisationID int64, customerID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddContactResponse, error)
 
 	// AddContactWithResponse Adds a new contact to a specified customer.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/customers/{customerId}/contacts (the `AddContact` operationId).
-	AddContactWithResponse(ctx context.Context, organisationId int64, customerId int64, body AddContactJSONRequestBody, reqEditors ...RequestEditorFn) (*AddContactResponse, error)
+	AddContactWithResponse(ctx context.Context, organisationID int64, customerID int64, body AddContactJSONRequestBody, reqEditors ...RequestEditorFn) (*AddContactResponse, error)
 
 	// GetContactsSyncCandidatesWithResponse Returns contacts for sync.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/customers/{customerId}/contacts/synccandidates (the `GetContactsSyncCandidates` operationId).
-	GetContactsSyncCandidatesWithResponse(ctx context.Context, organisationId int64, customerId string, params *GetContactsSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetContactsSyncCandidatesResponse, error)
+	GetContactsSyncCandidatesWithResponse(ctx context.Context, organisationID int64, customerID string, params *GetContactsSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetContactsSyncCandidatesResponse, error)
 
 	// DeleteContactWithResponse Deletes a contact.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /api/orgs/{organisationId}/customers/{customerId}/contacts/{contactId} (the `DeleteContact` operationId).
-	DeleteContactWithResponse(ctx context.Context, organisationId int64, customerId int64, contactId int64, reqEditors ...RequestEditorFn) (*DeleteContactResponse, error)
+	DeleteContactWithResponse(ctx context.Context, organisationID int64, customerID int64, contactID int64, reqEditors ...RequestEditorFn) (*DeleteContactResponse, error)
 
 	// GetContactWithResponse Returns a contact.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/customers/{customerId}/contacts/{contactId} (the `GetContact` operationId).
-	GetContactWithResponse(ctx context.Context, organisationId int64, customerId int64, contactId int64, reqEditors ...RequestEditorFn) (*GetContactResponse, error)
+	GetContactWithResponse(ctx context.Context, organisationID int64, customerID int64, contactID int64, reqEditors ...RequestEditorFn) (*GetContactResponse, error)
 
 	// UpdateContactWithBodyWithResponse Updates contact information.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /api/orgs/{organisationId}/customers/{customerId}/contacts/{contactId} (the `UpdateContact` operationId).
-	UpdateContactWithBodyWithResponse(ctx context.Context, organisationId int64, customerId int64, contactId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateContactResponse, error)
+	UpdateContactWithBodyWithResponse(ctx context.Context, organisationID int64, customerID int64, contactID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateContactResponse, error)
 
 	// UpdateContactWithResponse Updates contact information.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /api/orgs/{organisationId}/customers/{customerId}/contacts/{contactId} (the `UpdateContact` operationId).
-	UpdateContactWithResponse(ctx context.Context, organisationId int64, customerId int64, contactId int64, body UpdateContactJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateContactResponse, error)
+	UpdateContactWithResponse(ctx context.Context, organisationID int64, customerID int64, contactID int64, body UpdateContactJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateContactResponse, error)
 
 	// GetDashboardsWithResponse Returns dashboards data.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/dashboards (the `GetDashboards` operationId).
-	GetDashboardsWithResponse(ctx context.Context, organisationId int64, reqEditors ...RequestEditorFn) (*GetDashboardsResponse, error)
+	GetDashboardsWithResponse(ctx context.Context, organisationID int64, reqEditors ...RequestEditorFn) (*GetDashboardsResponse, error)
 
 	// GetDocumentNumberingsWithResponse Returns DocumentNumbering for issued and proforma invoices.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/document-numbering (the `GetDocumentNumberings` operationId).
-	GetDocumentNumberingsWithResponse(ctx context.Context, organisationId int64, params *GetDocumentNumberingsParams, reqEditors ...RequestEditorFn) (*GetDocumentNumberingsResponse, error)
+	GetDocumentNumberingsWithResponse(ctx context.Context, organisationID int64, params *GetDocumentNumberingsParams, reqEditors ...RequestEditorFn) (*GetDocumentNumberingsResponse, error)
 
 	// GetDocumentNumberingWithResponse Returns a document numbering for given id.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/document-numbering/{documentNumberingId} (the `GetDocumentNumbering` operationId).
-	GetDocumentNumberingWithResponse(ctx context.Context, organisationId int64, documentNumberingId int64, reqEditors ...RequestEditorFn) (*GetDocumentNumberingResponse, error)
+	GetDocumentNumberingWithResponse(ctx context.Context, organisationID int64, documentNumberingID int64, reqEditors ...RequestEditorFn) (*GetDocumentNumberingResponse, error)
 
 	// GetDocumentsWithResponse Returns all documents for the given organization.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/documents (the `GetDocuments` operationId).
-	GetDocumentsWithResponse(ctx context.Context, organisationId int64, params *GetDocumentsParams, reqEditors ...RequestEditorFn) (*GetDocumentsResponse, error)
+	GetDocumentsWithResponse(ctx context.Context, organisationID int64, params *GetDocumentsParams, reqEditors ...RequestEditorFn) (*GetDocumentsResponse, error)
 
 	// AddDocumentWithBodyWithResponse Adds a new document.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/documents (the `AddDocument` operationId).
-	AddDocumentWithBodyWithResponse(ctx context.Context, organisationId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddDocumentResponse, error)
+	AddDocumentWithBodyWithResponse(ctx context.Context, organisationID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddDocumentResponse, error)
 
 	// AddDocumentWithResponse Adds a new document.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/documents (the `AddDocument` operationId).
-	AddDocumentWithResponse(ctx context.Context, organisationId int64, body AddDocumentJSONRequestBody, reqEditors ...RequestEditorFn) (*AddDocumentResponse, error)
+	AddDocumentWithResponse(ctx context.Context, organisationID int64, body AddDocumentJSONRequestBody, reqEditors ...RequestEditorFn) (*AddDocumentResponse, error)
 
 	// GetDocumentsSyncCandidatesWithResponse Returns documents for sync.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/documents/synccandidates (the `GetDocumentsSyncCandidates` operationId).
-	GetDocumentsSyncCandidatesWithResponse(ctx context.Context, organisationId int64, params *GetDocumentsSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetDocumentsSyncCandidatesResponse, error)
+	GetDocumentsSyncCandidatesWithResponse(ctx context.Context, organisationID int64, params *GetDocumentsSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetDocumentsSyncCandidatesResponse, error)
 
 	// DeleteDocumentWithResponse Deletes document.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /api/orgs/{organisationId}/documents/{documentId} (the `DeleteDocument` operationId).
-	DeleteDocumentWithResponse(ctx context.Context, organisationId int64, documentId int64, reqEditors ...RequestEditorFn) (*DeleteDocumentResponse, error)
+	DeleteDocumentWithResponse(ctx context.Context, organisationID int64, documentID int64, reqEditors ...RequestEditorFn) (*DeleteDocumentResponse, error)
 
 	// GetDocumentWithResponse Returns a document.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/documents/{documentId} (the `GetDocument` operationId).
-	GetDocumentWithResponse(ctx context.Context, organisationId int64, documentId int64, reqEditors ...RequestEditorFn) (*GetDocumentResponse, error)
+	GetDocumentWithResponse(ctx context.Context, organisationID int64, documentID int64, reqEditors ...RequestEditorFn) (*GetDocumentResponse, error)
 
 	// UpdateDocumentWithBodyWithResponse Updates document.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /api/orgs/{organisationId}/documents/{documentId} (the `UpdateDocument` operationId).
-	UpdateDocumentWithBodyWithResponse(ctx context.Context, organisationId int64, documentId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateDocumentResponse, error)
+	UpdateDocumentWithBodyWithResponse(ctx context.Context, organisationID int64, documentID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateDocumentResponse, error)
 
 	// UpdateDocumentWithResponse Updates document.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /api/orgs/{organisationId}/documents/{documentId} (the `UpdateDocument` operationId).
-	UpdateDocumentWithResponse(ctx context.Context, organisationId int64, documentId int64, body UpdateDocumentJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateDocumentResponse, error)
+	UpdateDocumentWithResponse(ctx context.Context, organisationID int64, documentID int64, body UpdateDocumentJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateDocumentResponse, error)
 
 	// AddDocumentAttachmentWithBodyWithResponse Adds a new document attachment.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/documents/{documentId}/attachments (the `AddDocumentAttachment` operationId).
-	AddDocumentAttachmentWithBodyWithResponse(ctx context.Context, organisationId int64, documentId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddDocumentAttachmentResponse, error)
+	AddDocumentAttachmentWithBodyWithResponse(ctx context.Context, organisationID int64, documentID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddDocumentAttachmentResponse, error)
 
 	// AddDocumentAttachmentWithResponse Adds a new document attachment.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/documents/{documentId}/attachments (the `AddDocumentAttachment` operationId).
-	AddDocumentAttachmentWithResponse(ctx context.Context, organisationId int64, documentId int64, body AddDocumentAttachmentJSONRequestBody, reqEditors ...RequestEditorFn) (*AddDocumentAttachmentResponse, error)
+	AddDocumentAttachmentWithResponse(ctx context.Context, organisationID int64, documentID int64, body AddDocumentAttachmentJSONRequestBody, reqEditors ...RequestEditorFn) (*AddDocumentAttachmentResponse, error)
 
 	// DeleteDocumentAttachmentWithResponse Deletes document attachment.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /api/orgs/{organisationId}/documents/{documentId}/attachments/{documentAttachmentId} (the `DeleteDocumentAttachment` operationId).
-	DeleteDocumentAttachmentWithResponse(ctx context.Context, organisationId int64, documentId int64, documentAttachmentId int64, reqEditors ...RequestEditorFn) (*DeleteDocumentAttachmentResponse, error)
+	DeleteDocumentAttachmentWithResponse(ctx context.Context, organisationID int64, documentID int64, documentAttachmentID int64, reqEditors ...RequestEditorFn) (*DeleteDocumentAttachmentResponse, error)
 
 	// GetDocumentAttachmentWithResponse Returns a document attachment.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/documents/{documentId}/attachments/{documentAttachmentId} (the `GetDocumentAttachment` operationId).
-	GetDocumentAttachmentWithResponse(ctx context.Context, organisationId int64, documentId int64, documentAttachmentId int64, reqEditors ...RequestEditorFn) (*GetDocumentAttachmentResponse, error)
+	GetDocumentAttachmentWithResponse(ctx context.Context, organisationID int64, documentID int64, documentAttachmentID int64, reqEditors ...RequestEditorFn) (*GetDocumentAttachmentResponse, error)
 
 	// UpdateDocumentAttachmentWithBodyWithResponse Updates document attachment.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /api/orgs/{organisationId}/documents/{documentId}/attachments/{documentAttachmentId} (the `UpdateDocumentAttachment` operationId).
-	UpdateDocumentAttachmentWithBodyWithResponse(ctx context.Context, organisationId int64, documentId int64, documentAttachmentId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateDocumentAttachmentResponse, error)
+	UpdateDocumentAttachmentWithBodyWithResponse(ctx context.Context, organisationID int64, documentID int64, documentAttachmentID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateDocumentAttachmentResponse, error)
 
 	// UpdateDocumentAttachmentWithResponse Updates document attachment.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /api/orgs/{organisationId}/documents/{documentId}/attachments/{documentAttachmentId} (the `UpdateDocumentAttachment` operationId).
-	UpdateDocumentAttachmentWithResponse(ctx context.Context, organisationId int64, documentId int64, documentAttachmentId int64, body UpdateDocumentAttachmentJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateDocumentAttachmentResponse, error)
+	UpdateDocumentAttachmentWithResponse(ctx context.Context, organisationID int64, documentID int64, documentAttachmentID int64, body UpdateDocumentAttachmentJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateDocumentAttachmentResponse, error)
 
 	// GetEmployeesWithResponse Returns all employees for the given organization.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/employees (the `GetEmployees` operationId).
-	GetEmployeesWithResponse(ctx context.Context, organisationId int64, params *GetEmployeesParams, reqEditors ...RequestEditorFn) (*GetEmployeesResponse, error)
+	GetEmployeesWithResponse(ctx context.Context, organisationID int64, params *GetEmployeesParams, reqEditors ...RequestEditorFn) (*GetEmployeesResponse, error)
 
 	// AddEmployeeWithBodyWithResponse Adds a new employee.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/employees (the `AddEmployee` operationId).
-	AddEmployeeWithBodyWithResponse(ctx context.Context, organisationId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddEmployeeResponse, error)
+	AddEmployeeWithBodyWithResponse(ctx context.Context, organisationID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddEmployeeResponse, error)
 
 	// AddEmployeeWithResponse Adds a new employee.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/employees (the `AddEmployee` operationId).
-	AddEmployeeWithResponse(ctx context.Context, organisationId int64, body AddEmployeeJSONRequestBody, reqEditors ...RequestEditorFn) (*AddEmployeeResponse, error)
+	AddEmployeeWithResponse(ctx context.Context, organisationID int64, body AddEmployeeJSONRequestBody, reqEditors ...RequestEditorFn) (*AddEmployeeResponse, error)
 
 	// GetEmployeesSyncCandidatesWithResponse Returns employees for sync.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/employees/synccandidates (the `GetEmployeesSyncCandidates` operationId).
-	GetEmployeesSyncCandidatesWithResponse(ctx context.Context, organisationId int64, params *GetEmployeesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetEmployeesSyncCandidatesResponse, error)
+	GetEmployeesSyncCandidatesWithResponse(ctx context.Context, organisationID int64, params *GetEmployeesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetEmployeesSyncCandidatesResponse, error)
 
 	// DeleteEmployeeWithResponse Deletes employee.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /api/orgs/{organisationId}/employees/{employeeId} (the `DeleteEmployee` operationId).
-	DeleteEmployeeWithResponse(ctx context.Context, organisationId int64, employeeId int64, reqEditors ...RequestEditorFn) (*DeleteEmployeeResponse, error)
+	DeleteEmployeeWithResponse(ctx context.Context, organisationID int64, employeeID int64, reqEditors ...RequestEditorFn) (*DeleteEmployeeResponse, error)
 
 	// GetEmployeeWithResponse Returns an employee.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/employees/{employeeId} (the `GetEmployee` operationId).
-	GetEmployeeWithResponse(ctx context.Context, organisationId int64, employeeId int64, reqEditors ...RequestEditorFn) (*GetEmployeeResponse, error)
+	GetEmployeeWithResponse(ctx context.Context, organisationID int64, employeeID int64, reqEditors ...RequestEditorFn) (*GetEmployeeResponse, error)
 
 	// UpdateEmployeeWithBodyWithResponse Updates employee.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /api/orgs/{organisationId}/employees/{employeeId} (the `UpdateEmployee` operationId).
-	UpdateEmployeeWithBodyWithResponse(ctx context.Context, organisationId int64, employeeId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateEmployeeResponse, error)
+	UpdateEmployeeWithBodyWithResponse(ctx context.Context, organisationID int64, employeeID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateEmployeeResponse, error)
 
 	// UpdateEmployeeWithResponse Updates employee.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /api/orgs/{organisationId}/employees/{employeeId} (the `UpdateEmployee` operationId).
-	UpdateEmployeeWithResponse(ctx context.Context, organisationId int64, employeeId int64, body UpdateEmployeeJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateEmployeeResponse, error)
+	UpdateEmployeeWithResponse(ctx context.Context, organisationID int64, employeeID int64, body UpdateEmployeeJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateEmployeeResponse, error)
 
 	// GetExchangeRateByCodeWithResponse Returns the daily exchange rate for the currency that corresponds with the specified code.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/exchange-rates/code({currencyCode}) (the `GetExchangeRateByCode` operationId).
-	GetExchangeRateByCodeWithResponse(ctx context.Context, organisationId int64, currencyCode string, params *GetExchangeRateByCodeParams, reqEditors ...RequestEditorFn) (*GetExchangeRateByCodeResponse, error)
+	GetExchangeRateByCodeWithResponse(ctx context.Context, organisationID int64, currencyCode string, params *GetExchangeRateByCodeParams, reqEditors ...RequestEditorFn) (*GetExchangeRateByCodeResponse, error)
 
 	// GetExchangeRateWithResponse Returns the daily exchange rate for the specified currency.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/exchange-rates/{currencyId} (the `GetExchangeRate` operationId).
-	GetExchangeRateWithResponse(ctx context.Context, organisationId int64, currencyId int64, params *GetExchangeRateParams, reqEditors ...RequestEditorFn) (*GetExchangeRateResponse, error)
+	GetExchangeRateWithResponse(ctx context.Context, organisationID int64, currencyID int64, params *GetExchangeRateParams, reqEditors ...RequestEditorFn) (*GetExchangeRateResponse, error)
 
 	// GetInboxesWithResponse Returns all inbox Items for a given organization.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/inbox (the `GetInboxes` operationId).
-	GetInboxesWithResponse(ctx context.Context, organisationId int64, params *GetInboxesParams, reqEditors ...RequestEditorFn) (*GetInboxesResponse, error)
+	GetInboxesWithResponse(ctx context.Context, organisationID int64, params *GetInboxesParams, reqEditors ...RequestEditorFn) (*GetInboxesResponse, error)
 
 	// AddInboxWithBodyWithResponse Adds the specified item to the inbox.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/inbox (the `AddInbox` operationId).
-	AddInboxWithBodyWithResponse(ctx context.Context, organisationId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddInboxResponse, error)
+	AddInboxWithBodyWithResponse(ctx context.Context, organisationID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddInboxResponse, error)
 
 	// AddInboxWithResponse Adds the specified item to the inbox.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/inbox (the `AddInbox` operationId).
-	AddInboxWithResponse(ctx context.Context, organisationId int64, body AddInboxJSONRequestBody, reqEditors ...RequestEditorFn) (*AddInboxResponse, error)
+	AddInboxWithResponse(ctx context.Context, organisationID int64, body AddInboxJSONRequestBody, reqEditors ...RequestEditorFn) (*AddInboxResponse, error)
 
 	// DeleteInboxWithResponse Deletes the specified item from the inbox.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /api/orgs/{organisationId}/inbox/{inboxId} (the `DeleteInbox` operationId).
-	DeleteInboxWithResponse(ctx context.Context, organisationId int64, inboxId int64, reqEditors ...RequestEditorFn) (*DeleteInboxResponse, error)
+	DeleteInboxWithResponse(ctx context.Context, organisationID int64, inboxID int64, reqEditors ...RequestEditorFn) (*DeleteInboxResponse, error)
 
 	// GetInboxWithResponse Returns the specified inbox item.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/inbox/{inboxId} (the `GetInbox` operationId).
-	GetInboxWithResponse(ctx context.Context, organisationId int64, inboxId int64, reqEditors ...RequestEditorFn) (*GetInboxResponse, error)
+	GetInboxWithResponse(ctx context.Context, organisationID int64, inboxID int64, reqEditors ...RequestEditorFn) (*GetInboxResponse, error)
 
 	// AddInboxAttachmentWithBodyWithResponse Adds the specified inbox attachements to the inbox.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/inbox/{inboxId} (the `AddInboxAttachment` operationId).
-	AddInboxAttachmentWithBodyWithResponse(ctx context.Context, organisationId int64, inboxId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddInboxAttachmentResponse, error)
+	AddInboxAttachmentWithBodyWithResponse(ctx context.Context, organisationID int64, inboxID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddInboxAttachmentResponse, error)
 
 	// AddInboxAttachmentWithResponse Adds the specified inbox attachements to the inbox.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/inbox/{inboxId} (the `AddInboxAttachment` operationId).
-	AddInboxAttachmentWithResponse(ctx context.Context, organisationId int64, inboxId int64, body AddInboxAttachmentJSONRequestBody, reqEditors ...RequestEditorFn) (*AddInboxAttachmentResponse, error)
+	AddInboxAttachmentWithResponse(ctx context.Context, organisationID int64, inboxID int64, body AddInboxAttachmentJSONRequestBody, reqEditors ...RequestEditorFn) (*AddInboxAttachmentResponse, error)
 
 	// PutCustomActionInboxWithResponse   Performs a custom action on inbox.
 	//                                 <div class='description'><br/>Available <b>actionName</b> values: <ul>
@@ -23667,56 +23667,56 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /api/orgs/{organisationId}/inbox/{inboxId}/actions/{actionName} (the `PutCustomActionInbox` operationId).
-	PutCustomActionInboxWithResponse(ctx context.Context, organisationId int64, inboxId int64, actionName string, reqEditors ...RequestEditorFn) (*PutCustomActionInboxResponse, error)
+	PutCustomActionInboxWithResponse(ctx context.Context, organisationID int64, inboxID int64, actionName string, reqEditors ...RequestEditorFn) (*PutCustomActionInboxResponse, error)
 
 	// DeleteInboxAttachmentWithResponse Deletes the specified attachment from the inbox item.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /api/orgs/{organisationId}/inbox/{inboxId}/attachments/{inboxAttachmentId} (the `DeleteInboxAttachment` operationId).
-	DeleteInboxAttachmentWithResponse(ctx context.Context, organisationId int64, inboxId int64, inboxAttachmentId int64, reqEditors ...RequestEditorFn) (*DeleteInboxAttachmentResponse, error)
+	DeleteInboxAttachmentWithResponse(ctx context.Context, organisationID int64, inboxID int64, inboxAttachmentID int64, reqEditors ...RequestEditorFn) (*DeleteInboxAttachmentResponse, error)
 
 	// GetIssuedInvoicePostingsWithResponse Returns issued invoice postings for a given organisation.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/issuedinvoicepostings (the `GetIssuedInvoicePostings` operationId).
-	GetIssuedInvoicePostingsWithResponse(ctx context.Context, organisationId int64, params *GetIssuedInvoicePostingsParams, reqEditors ...RequestEditorFn) (*GetIssuedInvoicePostingsResponse, error)
+	GetIssuedInvoicePostingsWithResponse(ctx context.Context, organisationID int64, params *GetIssuedInvoicePostingsParams, reqEditors ...RequestEditorFn) (*GetIssuedInvoicePostingsResponse, error)
 
 	// AddIssuedInvoicePostingWithBodyWithResponse Adds a new issued invoice posting.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/issuedinvoicepostings (the `AddIssuedInvoicePosting` operationId).
-	AddIssuedInvoicePostingWithBodyWithResponse(ctx context.Context, organisationId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddIssuedInvoicePostingResponse, error)
+	AddIssuedInvoicePostingWithBodyWithResponse(ctx context.Context, organisationID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddIssuedInvoicePostingResponse, error)
 
 	// AddIssuedInvoicePostingWithResponse Adds a new issued invoice posting.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/issuedinvoicepostings (the `AddIssuedInvoicePosting` operationId).
-	AddIssuedInvoicePostingWithResponse(ctx context.Context, organisationId int64, body AddIssuedInvoicePostingJSONRequestBody, reqEditors ...RequestEditorFn) (*AddIssuedInvoicePostingResponse, error)
+	AddIssuedInvoicePostingWithResponse(ctx context.Context, organisationID int64, body AddIssuedInvoicePostingJSONRequestBody, reqEditors ...RequestEditorFn) (*AddIssuedInvoicePostingResponse, error)
 
 	// GetIssuedInvoicePostingPaymentMethodsWithResponse Returns all payment methods to be used within IssuedInvoicePosting objects (for given organisation).
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/issuedinvoicepostings/paymentmethods (the `GetIssuedInvoicePostingPaymentMethods` operationId).
-	GetIssuedInvoicePostingPaymentMethodsWithResponse(ctx context.Context, organisationId int64, params *GetIssuedInvoicePostingPaymentMethodsParams, reqEditors ...RequestEditorFn) (*GetIssuedInvoicePostingPaymentMethodsResponse, error)
+	GetIssuedInvoicePostingPaymentMethodsWithResponse(ctx context.Context, organisationID int64, params *GetIssuedInvoicePostingPaymentMethodsParams, reqEditors ...RequestEditorFn) (*GetIssuedInvoicePostingPaymentMethodsResponse, error)
 
 	// DeleteIssuedInvoicePostingWithResponse Deletes an issued invoice posting.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /api/orgs/{organisationId}/issuedinvoicepostings/{issuedInvoicePostingId} (the `DeleteIssuedInvoicePosting` operationId).
-	DeleteIssuedInvoicePostingWithResponse(ctx context.Context, organisationId int64, issuedInvoicePostingId int64, reqEditors ...RequestEditorFn) (*DeleteIssuedInvoicePostingResponse, error)
+	DeleteIssuedInvoicePostingWithResponse(ctx context.Context, organisationID int64, issuedInvoicePostingID int64, reqEditors ...RequestEditorFn) (*DeleteIssuedInvoicePostingResponse, error)
 
 	// GetIssuedInvoicePostingWithResponse Returns an issued invoice posting.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/issuedinvoicepostings/{issuedInvoicePostingId} (the `GetIssuedInvoicePosting` operationId).
-	GetIssuedInvoicePostingWithResponse(ctx context.Context, organisationId int64, issuedInvoicePostingId int64, reqEditors ...RequestEditorFn) (*GetIssuedInvoicePostingResponse, error)
+	GetIssuedInvoicePostingWithResponse(ctx context.Context, organisationID int64, issuedInvoicePostingID int64, reqEditors ...RequestEditorFn) (*GetIssuedInvoicePostingResponse, error)
 
 	// PutCustomActionIssuedInvoicePostingWithResponse Performs a custom action on IssuesInvoicePosting.
 	//             <div class='description'><br/>Available <b>actionName</b> values:
@@ -23730,70 +23730,70 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /api/orgs/{organisationId}/issuedinvoicepostings/{issuedInvoicePostingId}/actions/{actionName} (the `PutCustomActionIssuedInvoicePosting` operationId).
-	PutCustomActionIssuedInvoicePostingWithResponse(ctx context.Context, organisationId int64, issuedInvoicePostingId int64, actionName string, reqEditors ...RequestEditorFn) (*PutCustomActionIssuedInvoicePostingResponse, error)
+	PutCustomActionIssuedInvoicePostingWithResponse(ctx context.Context, organisationID int64, issuedInvoicePostingID int64, actionName string, reqEditors ...RequestEditorFn) (*PutCustomActionIssuedInvoicePostingResponse, error)
 
 	// GetIssuedInvoicesWithResponse Returns all issued invoices for given organization.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/issuedinvoices (the `GetIssuedInvoices` operationId).
-	GetIssuedInvoicesWithResponse(ctx context.Context, organisationId int64, params *GetIssuedInvoicesParams, reqEditors ...RequestEditorFn) (*GetIssuedInvoicesResponse, error)
+	GetIssuedInvoicesWithResponse(ctx context.Context, organisationID int64, params *GetIssuedInvoicesParams, reqEditors ...RequestEditorFn) (*GetIssuedInvoicesResponse, error)
 
 	// AddIssuedInvoiceWithBodyWithResponse Adds a new issued invoice.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/issuedinvoices (the `AddIssuedInvoice` operationId).
-	AddIssuedInvoiceWithBodyWithResponse(ctx context.Context, organisationId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddIssuedInvoiceResponse, error)
+	AddIssuedInvoiceWithBodyWithResponse(ctx context.Context, organisationID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddIssuedInvoiceResponse, error)
 
 	// AddIssuedInvoiceWithResponse Adds a new issued invoice.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/issuedinvoices (the `AddIssuedInvoice` operationId).
-	AddIssuedInvoiceWithResponse(ctx context.Context, organisationId int64, body AddIssuedInvoiceJSONRequestBody, reqEditors ...RequestEditorFn) (*AddIssuedInvoiceResponse, error)
+	AddIssuedInvoiceWithResponse(ctx context.Context, organisationID int64, body AddIssuedInvoiceJSONRequestBody, reqEditors ...RequestEditorFn) (*AddIssuedInvoiceResponse, error)
 
 	// GetIssuedInvoicePaymentMethodsWithResponse Returns all payment methods for given organisation.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/issuedinvoices/paymentmethods (the `GetIssuedInvoicePaymentMethods` operationId).
-	GetIssuedInvoicePaymentMethodsWithResponse(ctx context.Context, organisationId int64, params *GetIssuedInvoicePaymentMethodsParams, reqEditors ...RequestEditorFn) (*GetIssuedInvoicePaymentMethodsResponse, error)
+	GetIssuedInvoicePaymentMethodsWithResponse(ctx context.Context, organisationID int64, params *GetIssuedInvoicePaymentMethodsParams, reqEditors ...RequestEditorFn) (*GetIssuedInvoicePaymentMethodsResponse, error)
 
 	// GetIssuedInvoicesSyncCandidatesWithResponse Returns issued invoices for sync.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/issuedinvoices/synccandidates (the `GetIssuedInvoicesSyncCandidates` operationId).
-	GetIssuedInvoicesSyncCandidatesWithResponse(ctx context.Context, organisationId int64, params *GetIssuedInvoicesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetIssuedInvoicesSyncCandidatesResponse, error)
+	GetIssuedInvoicesSyncCandidatesWithResponse(ctx context.Context, organisationID int64, params *GetIssuedInvoicesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetIssuedInvoicesSyncCandidatesResponse, error)
 
 	// DeleteIssuedInvoiceWithResponse Deletes issued invoice.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /api/orgs/{organisationId}/issuedinvoices/{issuedInvoiceId} (the `DeleteIssuedInvoice` operationId).
-	DeleteIssuedInvoiceWithResponse(ctx context.Context, organisationId int64, issuedInvoiceId int64, reqEditors ...RequestEditorFn) (*DeleteIssuedInvoiceResponse, error)
+	DeleteIssuedInvoiceWithResponse(ctx context.Context, organisationID int64, issuedInvoiceID int64, reqEditors ...RequestEditorFn) (*DeleteIssuedInvoiceResponse, error)
 
 	// GetIssuedInvoiceWithResponse Returns an issued invoice.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/issuedinvoices/{issuedInvoiceId} (the `GetIssuedInvoice` operationId).
-	GetIssuedInvoiceWithResponse(ctx context.Context, organisationId int64, issuedInvoiceId int64, reqEditors ...RequestEditorFn) (*GetIssuedInvoiceResponse, error)
+	GetIssuedInvoiceWithResponse(ctx context.Context, organisationID int64, issuedInvoiceID int64, reqEditors ...RequestEditorFn) (*GetIssuedInvoiceResponse, error)
 
 	// UpdateIssuedInvoiceWithBodyWithResponse Updates issued invoice.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /api/orgs/{organisationId}/issuedinvoices/{issuedInvoiceId} (the `UpdateIssuedInvoice` operationId).
-	UpdateIssuedInvoiceWithBodyWithResponse(ctx context.Context, organisationId int64, issuedInvoiceId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateIssuedInvoiceResponse, error)
+	UpdateIssuedInvoiceWithBodyWithResponse(ctx context.Context, organisationID int64, issuedInvoiceID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateIssuedInvoiceResponse, error)
 
 	// UpdateIssuedInvoiceWithResponse Updates issued invoice.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /api/orgs/{organisationId}/issuedinvoices/{issuedInvoiceId} (the `UpdateIssuedInvoice` operationId).
-	UpdateIssuedInvoiceWithResponse(ctx context.Context, organisationId int64, issuedInvoiceId int64, body UpdateIssuedInvoiceJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateIssuedInvoiceResponse, error)
+	UpdateIssuedInvoiceWithResponse(ctx context.Context, organisationID int64, issuedInvoiceID int64, body UpdateIssuedInvoiceJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateIssuedInvoiceResponse, error)
 
 	// PutCustomActionIssuedInvoiceWithResponse Performs a custom action on issued invoice.
 	//             <div class='description'><br/>Available <b>actionName</b> values:
@@ -23818,308 +23818,308 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /api/orgs/{organisationId}/issuedinvoices/{issuedInvoiceId}/actions/{actionName} (the `PutCustomActionIssuedInvoice` operationId).
-	PutCustomActionIssuedInvoiceWithResponse(ctx context.Context, organisationId int64, issuedInvoiceId int64, actionName string, params *PutCustomActionIssuedInvoiceParams, reqEditors ...RequestEditorFn) (*PutCustomActionIssuedInvoiceResponse, error)
+	PutCustomActionIssuedInvoiceWithResponse(ctx context.Context, organisationID int64, issuedInvoiceID int64, actionName string, params *PutCustomActionIssuedInvoiceParams, reqEditors ...RequestEditorFn) (*PutCustomActionIssuedInvoiceResponse, error)
 
 	// GetIssuedInvoiceAttachmentsWithResponse Returns all attachments for a given issued invoice.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/issuedinvoices/{issuedInvoiceId}/attachments (the `GetIssuedInvoiceAttachments` operationId).
-	GetIssuedInvoiceAttachmentsWithResponse(ctx context.Context, organisationId int64, issuedInvoiceId int64, reqEditors ...RequestEditorFn) (*GetIssuedInvoiceAttachmentsResponse, error)
+	GetIssuedInvoiceAttachmentsWithResponse(ctx context.Context, organisationID int64, issuedInvoiceID int64, reqEditors ...RequestEditorFn) (*GetIssuedInvoiceAttachmentsResponse, error)
 
 	// AddIssuedInvoiceAttachmentWithBodyWithResponse Adds an attachment to a given issued invoice.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/issuedinvoices/{issuedInvoiceId}/attachments (the `AddIssuedInvoiceAttachment` operationId).
-	AddIssuedInvoiceAttachmentWithBodyWithResponse(ctx context.Context, organisationId int64, issuedInvoiceId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddIssuedInvoiceAttachmentResponse, error)
+	AddIssuedInvoiceAttachmentWithBodyWithResponse(ctx context.Context, organisationID int64, issuedInvoiceID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddIssuedInvoiceAttachmentResponse, error)
 
 	// AddIssuedInvoiceAttachmentWithResponse Adds an attachment to a given issued invoice.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/issuedinvoices/{issuedInvoiceId}/attachments (the `AddIssuedInvoiceAttachment` operationId).
-	AddIssuedInvoiceAttachmentWithResponse(ctx context.Context, organisationId int64, issuedInvoiceId int64, body AddIssuedInvoiceAttachmentJSONRequestBody, reqEditors ...RequestEditorFn) (*AddIssuedInvoiceAttachmentResponse, error)
+	AddIssuedInvoiceAttachmentWithResponse(ctx context.Context, organisationID int64, issuedInvoiceID int64, body AddIssuedInvoiceAttachmentJSONRequestBody, reqEditors ...RequestEditorFn) (*AddIssuedInvoiceAttachmentResponse, error)
 
 	// GetItemsWithResponse Returns all items for the given organization.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/items (the `GetItems` operationId).
-	GetItemsWithResponse(ctx context.Context, organisationId int64, params *GetItemsParams, reqEditors ...RequestEditorFn) (*GetItemsResponse, error)
+	GetItemsWithResponse(ctx context.Context, organisationID int64, params *GetItemsParams, reqEditors ...RequestEditorFn) (*GetItemsResponse, error)
 
 	// AddItemWithBodyWithResponse Adds a new item.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/items (the `AddItem` operationId).
-	AddItemWithBodyWithResponse(ctx context.Context, organisationId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddItemResponse, error)
+	AddItemWithBodyWithResponse(ctx context.Context, organisationID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddItemResponse, error)
 
 	// AddItemWithResponse Adds a new item.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/items (the `AddItem` operationId).
-	AddItemWithResponse(ctx context.Context, organisationId int64, body AddItemJSONRequestBody, reqEditors ...RequestEditorFn) (*AddItemResponse, error)
+	AddItemWithResponse(ctx context.Context, organisationID int64, body AddItemJSONRequestBody, reqEditors ...RequestEditorFn) (*AddItemResponse, error)
 
 	// GetItemByCodeWithResponse Returns an item with given code.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/items/code({code}) (the `GetItemByCode` operationId).
-	GetItemByCodeWithResponse(ctx context.Context, organisationId int64, code string, reqEditors ...RequestEditorFn) (*GetItemByCodeResponse, error)
+	GetItemByCodeWithResponse(ctx context.Context, organisationID int64, code string, reqEditors ...RequestEditorFn) (*GetItemByCodeResponse, error)
 
 	// GetItemsDataWithResponse Returns items title, code, price and unit of measurement for the given item.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/items/itemsdata (the `GetItemsData` operationId).
-	GetItemsDataWithResponse(ctx context.Context, organisationId int64, reqEditors ...RequestEditorFn) (*GetItemsDataResponse, error)
+	GetItemsDataWithResponse(ctx context.Context, organisationID int64, reqEditors ...RequestEditorFn) (*GetItemsDataResponse, error)
 
 	// GetItemPriceListsWithResponse Returns item data including selling price (with and without VAT) for combination of given parameters – warehouse and item or custumer and item.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/items/pricelists (the `GetItemPriceLists` operationId).
-	GetItemPriceListsWithResponse(ctx context.Context, organisationId int64, params *GetItemPriceListsParams, reqEditors ...RequestEditorFn) (*GetItemPriceListsResponse, error)
+	GetItemPriceListsWithResponse(ctx context.Context, organisationID int64, params *GetItemPriceListsParams, reqEditors ...RequestEditorFn) (*GetItemPriceListsResponse, error)
 
 	// GetItemsSettingsWithResponse Returns items settings for given orgaisation.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/items/settings (the `GetItemsSettings` operationId).
-	GetItemsSettingsWithResponse(ctx context.Context, organisationId int64, reqEditors ...RequestEditorFn) (*GetItemsSettingsResponse, error)
+	GetItemsSettingsWithResponse(ctx context.Context, organisationID int64, reqEditors ...RequestEditorFn) (*GetItemsSettingsResponse, error)
 
 	// GetItemsSyncCandidatesWithResponse Returns items for sync.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/items/synccandidates (the `GetItemsSyncCandidates` operationId).
-	GetItemsSyncCandidatesWithResponse(ctx context.Context, organisationId int64, params *GetItemsSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetItemsSyncCandidatesResponse, error)
+	GetItemsSyncCandidatesWithResponse(ctx context.Context, organisationID int64, params *GetItemsSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetItemsSyncCandidatesResponse, error)
 
 	// DeleteItemWithResponse Deletes item.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /api/orgs/{organisationId}/items/{itemId} (the `DeleteItem` operationId).
-	DeleteItemWithResponse(ctx context.Context, organisationId int64, itemId int64, reqEditors ...RequestEditorFn) (*DeleteItemResponse, error)
+	DeleteItemWithResponse(ctx context.Context, organisationID int64, itemID int64, reqEditors ...RequestEditorFn) (*DeleteItemResponse, error)
 
 	// GetItemWithResponse Returns an item.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/items/{itemId} (the `GetItem` operationId).
-	GetItemWithResponse(ctx context.Context, organisationId int64, itemId int64, reqEditors ...RequestEditorFn) (*GetItemResponse, error)
+	GetItemWithResponse(ctx context.Context, organisationID int64, itemID int64, reqEditors ...RequestEditorFn) (*GetItemResponse, error)
 
 	// UpdateItemWithBodyWithResponse Updates item.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /api/orgs/{organisationId}/items/{itemId} (the `UpdateItem` operationId).
-	UpdateItemWithBodyWithResponse(ctx context.Context, organisationId int64, itemId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateItemResponse, error)
+	UpdateItemWithBodyWithResponse(ctx context.Context, organisationID int64, itemID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateItemResponse, error)
 
 	// UpdateItemWithResponse Updates item.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /api/orgs/{organisationId}/items/{itemId} (the `UpdateItem` operationId).
-	UpdateItemWithResponse(ctx context.Context, organisationId int64, itemId int64, body UpdateItemJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateItemResponse, error)
+	UpdateItemWithResponse(ctx context.Context, organisationID int64, itemID int64, body UpdateItemJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateItemResponse, error)
 
 	// GetJournalsWithResponse Returns all journals for given organisation.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/journals (the `GetJournals` operationId).
-	GetJournalsWithResponse(ctx context.Context, organisationId int64, params *GetJournalsParams, reqEditors ...RequestEditorFn) (*GetJournalsResponse, error)
+	GetJournalsWithResponse(ctx context.Context, organisationID int64, params *GetJournalsParams, reqEditors ...RequestEditorFn) (*GetJournalsResponse, error)
 
 	// AddJournalWithBodyWithResponse Adds a new journal.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/journals (the `AddJournal` operationId).
-	AddJournalWithBodyWithResponse(ctx context.Context, organisationId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddJournalResponse, error)
+	AddJournalWithBodyWithResponse(ctx context.Context, organisationID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddJournalResponse, error)
 
 	// AddJournalWithResponse Adds a new journal.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/journals (the `AddJournal` operationId).
-	AddJournalWithResponse(ctx context.Context, organisationId int64, body AddJournalJSONRequestBody, reqEditors ...RequestEditorFn) (*AddJournalResponse, error)
+	AddJournalWithResponse(ctx context.Context, organisationID int64, body AddJournalJSONRequestBody, reqEditors ...RequestEditorFn) (*AddJournalResponse, error)
 
 	// GetJournalEntriesWithResponse Returns all journal entries for a given organisation.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/journals/journal-entries (the `GetJournalEntries` operationId).
-	GetJournalEntriesWithResponse(ctx context.Context, organisationId int64, params *GetJournalEntriesParams, reqEditors ...RequestEditorFn) (*GetJournalEntriesResponse, error)
+	GetJournalEntriesWithResponse(ctx context.Context, organisationID int64, params *GetJournalEntriesParams, reqEditors ...RequestEditorFn) (*GetJournalEntriesResponse, error)
 
 	// GetJournalsSyncCandidatesWithResponse Returns journals for sync.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/journals/synccandidates (the `GetJournalsSyncCandidates` operationId).
-	GetJournalsSyncCandidatesWithResponse(ctx context.Context, organisationId int64, params *GetJournalsSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetJournalsSyncCandidatesResponse, error)
+	GetJournalsSyncCandidatesWithResponse(ctx context.Context, organisationID int64, params *GetJournalsSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetJournalsSyncCandidatesResponse, error)
 
 	// GetJournalsInVODStandardWithResponse Returns all journals for a given organisation where VODStandardCode exists if issued invoice bookkepping is set to VOD standard.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/journals/vodstandard (the `GetJournalsInVODStandard` operationId).
-	GetJournalsInVODStandardWithResponse(ctx context.Context, organisationId int64, reqEditors ...RequestEditorFn) (*GetJournalsInVODStandardResponse, error)
+	GetJournalsInVODStandardWithResponse(ctx context.Context, organisationID int64, reqEditors ...RequestEditorFn) (*GetJournalsInVODStandardResponse, error)
 
 	// DeleteJournalWithResponse Deletes a journal.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /api/orgs/{organisationId}/journals/{journalId} (the `DeleteJournal` operationId).
-	DeleteJournalWithResponse(ctx context.Context, organisationId int64, journalId int64, reqEditors ...RequestEditorFn) (*DeleteJournalResponse, error)
+	DeleteJournalWithResponse(ctx context.Context, organisationID int64, journalID int64, reqEditors ...RequestEditorFn) (*DeleteJournalResponse, error)
 
 	// GetJournalWithResponse Returns a journal.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/journals/{journalId} (the `GetJournal` operationId).
-	GetJournalWithResponse(ctx context.Context, organisationId int64, journalId int64, reqEditors ...RequestEditorFn) (*GetJournalResponse, error)
+	GetJournalWithResponse(ctx context.Context, organisationID int64, journalID int64, reqEditors ...RequestEditorFn) (*GetJournalResponse, error)
 
 	// UpdateJournalWithBodyWithResponse Updates journal.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /api/orgs/{organisationId}/journals/{journalId} (the `UpdateJournal` operationId).
-	UpdateJournalWithBodyWithResponse(ctx context.Context, organisationId int64, journalId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateJournalResponse, error)
+	UpdateJournalWithBodyWithResponse(ctx context.Context, organisationID int64, journalID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateJournalResponse, error)
 
 	// UpdateJournalWithResponse Updates journal.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /api/orgs/{organisationId}/journals/{journalId} (the `UpdateJournal` operationId).
-	UpdateJournalWithResponse(ctx context.Context, organisationId int64, journalId int64, body UpdateJournalJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateJournalResponse, error)
+	UpdateJournalWithResponse(ctx context.Context, organisationID int64, journalID int64, body UpdateJournalJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateJournalResponse, error)
 
 	// AddJournalVatEntryWithBodyWithResponse Adds a VAT entry to a specified journal.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/journals/{journalId}/vat (the `AddJournalVatEntry` operationId).
-	AddJournalVatEntryWithBodyWithResponse(ctx context.Context, organisationId int64, journalId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddJournalVatEntryResponse, error)
+	AddJournalVatEntryWithBodyWithResponse(ctx context.Context, organisationID int64, journalID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddJournalVatEntryResponse, error)
 
 	// AddJournalVatEntryWithResponse Adds a VAT entry to a specified journal.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/journals/{journalId}/vat (the `AddJournalVatEntry` operationId).
-	AddJournalVatEntryWithResponse(ctx context.Context, organisationId int64, journalId int64, body AddJournalVatEntryJSONRequestBody, reqEditors ...RequestEditorFn) (*AddJournalVatEntryResponse, error)
+	AddJournalVatEntryWithResponse(ctx context.Context, organisationID int64, journalID int64, body AddJournalVatEntryJSONRequestBody, reqEditors ...RequestEditorFn) (*AddJournalVatEntryResponse, error)
 
 	// DeleteJournalVatEntryWithResponse Deletes a VAT entry.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /api/orgs/{organisationId}/journals/{journalId}/vat/{vatId} (the `DeleteJournalVatEntry` operationId).
-	DeleteJournalVatEntryWithResponse(ctx context.Context, organisationId int64, journalId int64, vatId int64, reqEditors ...RequestEditorFn) (*DeleteJournalVatEntryResponse, error)
+	DeleteJournalVatEntryWithResponse(ctx context.Context, organisationID int64, journalID int64, vatID int64, reqEditors ...RequestEditorFn) (*DeleteJournalVatEntryResponse, error)
 
 	// GetJournalVatEntryWithResponse Returns a VAT entry.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/journals/{journalId}/vat/{vatId} (the `GetJournalVatEntry` operationId).
-	GetJournalVatEntryWithResponse(ctx context.Context, organisationId int64, journalId int64, vatId int64, reqEditors ...RequestEditorFn) (*GetJournalVatEntryResponse, error)
+	GetJournalVatEntryWithResponse(ctx context.Context, organisationID int64, journalID int64, vatID int64, reqEditors ...RequestEditorFn) (*GetJournalVatEntryResponse, error)
 
 	// UpdateJournalVatEntryWithBodyWithResponse Updates VAT entry.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /api/orgs/{organisationId}/journals/{journalId}/vat/{vatId} (the `UpdateJournalVatEntry` operationId).
-	UpdateJournalVatEntryWithBodyWithResponse(ctx context.Context, organisationId int64, journalId int64, vatId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateJournalVatEntryResponse, error)
+	UpdateJournalVatEntryWithBodyWithResponse(ctx context.Context, organisationID int64, journalID int64, vatID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateJournalVatEntryResponse, error)
 
 	// UpdateJournalVatEntryWithResponse Updates VAT entry.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /api/orgs/{organisationId}/journals/{journalId}/vat/{vatId} (the `UpdateJournalVatEntry` operationId).
-	UpdateJournalVatEntryWithResponse(ctx context.Context, organisationId int64, journalId int64, vatId int64, body UpdateJournalVatEntryJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateJournalVatEntryResponse, error)
+	UpdateJournalVatEntryWithResponse(ctx context.Context, organisationID int64, journalID int64, vatID int64, body UpdateJournalVatEntryJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateJournalVatEntryResponse, error)
 
 	// GetJournalTypesWithResponse Returns all journal types.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/journaltypes (the `GetJournalTypes` operationId).
-	GetJournalTypesWithResponse(ctx context.Context, organisationId int64, params *GetJournalTypesParams, reqEditors ...RequestEditorFn) (*GetJournalTypesResponse, error)
+	GetJournalTypesWithResponse(ctx context.Context, organisationID int64, params *GetJournalTypesParams, reqEditors ...RequestEditorFn) (*GetJournalTypesResponse, error)
 
 	// GetJournalTypeByCodeWithResponse Returns a journal type for its code.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/journaltypes/code({code}) (the `GetJournalTypeByCode` operationId).
-	GetJournalTypeByCodeWithResponse(ctx context.Context, organisationId int64, code string, reqEditors ...RequestEditorFn) (*GetJournalTypeByCodeResponse, error)
+	GetJournalTypeByCodeWithResponse(ctx context.Context, organisationID int64, code string, reqEditors ...RequestEditorFn) (*GetJournalTypeByCodeResponse, error)
 
 	// GetJournalTypesSyncCandidatesWithResponse Returns journal types for sync.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/journaltypes/synccandidates (the `GetJournalTypesSyncCandidates` operationId).
-	GetJournalTypesSyncCandidatesWithResponse(ctx context.Context, organisationId int64, params *GetJournalTypesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetJournalTypesSyncCandidatesResponse, error)
+	GetJournalTypesSyncCandidatesWithResponse(ctx context.Context, organisationID int64, params *GetJournalTypesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetJournalTypesSyncCandidatesResponse, error)
 
 	// GetJournalTypeWithResponse Returns a journal type for its id.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/journaltypes/{journalTypeId} (the `GetJournalType` operationId).
-	GetJournalTypeWithResponse(ctx context.Context, organisationId int64, journalTypeId int64, reqEditors ...RequestEditorFn) (*GetJournalTypeResponse, error)
+	GetJournalTypeWithResponse(ctx context.Context, organisationID int64, journalTypeID int64, reqEditors ...RequestEditorFn) (*GetJournalTypeResponse, error)
 
 	// GetOrdersWithResponse Returns all orders for given organization.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/orders (the `GetOrders` operationId).
-	GetOrdersWithResponse(ctx context.Context, organisationId int64, params *GetOrdersParams, reqEditors ...RequestEditorFn) (*GetOrdersResponse, error)
+	GetOrdersWithResponse(ctx context.Context, organisationID int64, params *GetOrdersParams, reqEditors ...RequestEditorFn) (*GetOrdersResponse, error)
 
 	// AddOrderWithBodyWithResponse Adds a new order.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/orders (the `AddOrder` operationId).
-	AddOrderWithBodyWithResponse(ctx context.Context, organisationId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddOrderResponse, error)
+	AddOrderWithBodyWithResponse(ctx context.Context, organisationID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddOrderResponse, error)
 
 	// AddOrderWithResponse Adds a new order.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/orders (the `AddOrder` operationId).
-	AddOrderWithResponse(ctx context.Context, organisationId int64, body AddOrderJSONRequestBody, reqEditors ...RequestEditorFn) (*AddOrderResponse, error)
+	AddOrderWithResponse(ctx context.Context, organisationID int64, body AddOrderJSONRequestBody, reqEditors ...RequestEditorFn) (*AddOrderResponse, error)
 
 	// GetOrdersSyncCandidatesWithResponse Returns orders for sync.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/orders/synccandidates (the `GetOrdersSyncCandidates` operationId).
-	GetOrdersSyncCandidatesWithResponse(ctx context.Context, organisationId int64, params *GetOrdersSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetOrdersSyncCandidatesResponse, error)
+	GetOrdersSyncCandidatesWithResponse(ctx context.Context, organisationID int64, params *GetOrdersSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetOrdersSyncCandidatesResponse, error)
 
 	// DeleteOrderWithResponse Deletes order.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /api/orgs/{organisationId}/orders/{orderId} (the `DeleteOrder` operationId).
-	DeleteOrderWithResponse(ctx context.Context, organisationId int64, orderId int64, reqEditors ...RequestEditorFn) (*DeleteOrderResponse, error)
+	DeleteOrderWithResponse(ctx context.Context, organisationID int64, orderID int64, reqEditors ...RequestEditorFn) (*DeleteOrderResponse, error)
 
 	// GetOrderWithResponse Returns an order.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/orders/{orderId} (the `GetOrder` operationId).
-	GetOrderWithResponse(ctx context.Context, organisationId int64, orderId int64, reqEditors ...RequestEditorFn) (*GetOrderResponse, error)
+	GetOrderWithResponse(ctx context.Context, organisationID int64, orderID int64, reqEditors ...RequestEditorFn) (*GetOrderResponse, error)
 
 	// UpdateOrderWithBodyWithResponse Updates order.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /api/orgs/{organisationId}/orders/{orderId} (the `UpdateOrder` operationId).
-	UpdateOrderWithBodyWithResponse(ctx context.Context, organisationId int64, orderId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateOrderResponse, error)
+	UpdateOrderWithBodyWithResponse(ctx context.Context, organisationID int64, orderID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateOrderResponse, error)
 
 	// UpdateOrderWithResponse Updates order.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /api/orgs/{organisationId}/orders/{orderId} (the `UpdateOrder` operationId).
-	UpdateOrderWithResponse(ctx context.Context, organisationId int64, orderId int64, body UpdateOrderJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateOrderResponse, error)
+	UpdateOrderWithResponse(ctx context.Context, organisationID int64, orderID int64, body UpdateOrderJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateOrderResponse, error)
 
 	// GetCustomActionOrderWithResponse   Performs a custom action on order.
 	//                                 <div class='description'><br/>Available <b>actionName</b> values: <ul>
@@ -24130,7 +24130,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/orders/{orderId}/actions/{actionName} (the `GetCustomActionOrder` operationId).
-	GetCustomActionOrderWithResponse(ctx context.Context, organisationId int64, orderId int64, actionName string, params *GetCustomActionOrderParams, reqEditors ...RequestEditorFn) (*GetCustomActionOrderResponse, error)
+	GetCustomActionOrderWithResponse(ctx context.Context, organisationID int64, orderID int64, actionName string, params *GetCustomActionOrderParams, reqEditors ...RequestEditorFn) (*GetCustomActionOrderResponse, error)
 
 	// PutCustomActionOrderWithResponse   Performs a custom action on order.
 	//                                 <div class='description'><br/>Available <b>actionName</b> values: <ul>
@@ -24148,273 +24148,273 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /api/orgs/{organisationId}/orders/{orderId}/actions/{actionName} (the `PutCustomActionOrder` operationId).
-	PutCustomActionOrderWithResponse(ctx context.Context, organisationId int64, orderId int64, actionName string, params *PutCustomActionOrderParams, reqEditors ...RequestEditorFn) (*PutCustomActionOrderResponse, error)
+	PutCustomActionOrderWithResponse(ctx context.Context, organisationID int64, orderID int64, actionName string, params *PutCustomActionOrderParams, reqEditors ...RequestEditorFn) (*PutCustomActionOrderResponse, error)
 
 	// GetOutboxesWithResponse Returns all outbox Items for a given organization.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/outbox (the `GetOutboxes` operationId).
-	GetOutboxesWithResponse(ctx context.Context, organisationId int64, params *GetOutboxesParams, reqEditors ...RequestEditorFn) (*GetOutboxesResponse, error)
+	GetOutboxesWithResponse(ctx context.Context, organisationID int64, params *GetOutboxesParams, reqEditors ...RequestEditorFn) (*GetOutboxesResponse, error)
 
 	// GetOutboxWithResponse Returns the specified outbox item.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/outbox/{outboxId} (the `GetOutbox` operationId).
-	GetOutboxWithResponse(ctx context.Context, organisationId int64, outboxId int64, reqEditors ...RequestEditorFn) (*GetOutboxResponse, error)
+	GetOutboxWithResponse(ctx context.Context, organisationID int64, outboxID int64, reqEditors ...RequestEditorFn) (*GetOutboxResponse, error)
 
 	// GetPaymentMethodsWithResponse Returns all payment methods for given organisation.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/paymentMethods (the `GetPaymentMethods` operationId).
-	GetPaymentMethodsWithResponse(ctx context.Context, organisationId int64, params *GetPaymentMethodsParams, reqEditors ...RequestEditorFn) (*GetPaymentMethodsResponse, error)
+	GetPaymentMethodsWithResponse(ctx context.Context, organisationID int64, params *GetPaymentMethodsParams, reqEditors ...RequestEditorFn) (*GetPaymentMethodsResponse, error)
 
 	// GetPostalCodesForCountyWithResponse Returns all postal codes for given country.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/postalcodes/countries/{countryId} (the `GetPostalCodesForCounty` operationId).
-	GetPostalCodesForCountyWithResponse(ctx context.Context, organisationId int64, countryId int64, params *GetPostalCodesForCountyParams, reqEditors ...RequestEditorFn) (*GetPostalCodesForCountyResponse, error)
+	GetPostalCodesForCountyWithResponse(ctx context.Context, organisationID int64, countryID int64, params *GetPostalCodesForCountyParams, reqEditors ...RequestEditorFn) (*GetPostalCodesForCountyResponse, error)
 
 	// GetPostalCodesSyncCandidatesWithResponse Returns postal codes for sync.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/postalcodes/synccandidates (the `GetPostalCodesSyncCandidates` operationId).
-	GetPostalCodesSyncCandidatesWithResponse(ctx context.Context, organisationId int64, params *GetPostalCodesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetPostalCodesSyncCandidatesResponse, error)
+	GetPostalCodesSyncCandidatesWithResponse(ctx context.Context, organisationID int64, params *GetPostalCodesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetPostalCodesSyncCandidatesResponse, error)
 
 	// GetPostalCodeByIDWithResponse Returns a postal code by id.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/postalcodes/{postalCodeId} (the `GetPostalCodeByID` operationId).
-	GetPostalCodeByIDWithResponse(ctx context.Context, organisationId int64, postalCodeId int64, reqEditors ...RequestEditorFn) (*GetPostalCodeByIDResponse, error)
+	GetPostalCodeByIDWithResponse(ctx context.Context, organisationID int64, postalCodeID int64, reqEditors ...RequestEditorFn) (*GetPostalCodeByIDResponse, error)
 
 	// GetProductGroupsWithResponse Returns all product groups for the given organisation.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/productGroups (the `GetProductGroups` operationId).
-	GetProductGroupsWithResponse(ctx context.Context, organisationId int64, params *GetProductGroupsParams, reqEditors ...RequestEditorFn) (*GetProductGroupsResponse, error)
+	GetProductGroupsWithResponse(ctx context.Context, organisationID int64, params *GetProductGroupsParams, reqEditors ...RequestEditorFn) (*GetProductGroupsResponse, error)
 
 	// AddProductGroupWithBodyWithResponse Adds a new product group.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/productGroups (the `AddProductGroup` operationId).
-	AddProductGroupWithBodyWithResponse(ctx context.Context, organisationId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddProductGroupResponse, error)
+	AddProductGroupWithBodyWithResponse(ctx context.Context, organisationID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddProductGroupResponse, error)
 
 	// AddProductGroupWithResponse Adds a new product group.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/productGroups (the `AddProductGroup` operationId).
-	AddProductGroupWithResponse(ctx context.Context, organisationId int64, body AddProductGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*AddProductGroupResponse, error)
+	AddProductGroupWithResponse(ctx context.Context, organisationID int64, body AddProductGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*AddProductGroupResponse, error)
 
 	// GetProductGroupsSyncCandidatesWithResponse Returns product groups for sync.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/productGroups/synccandidates (the `GetProductGroupsSyncCandidates` operationId).
-	GetProductGroupsSyncCandidatesWithResponse(ctx context.Context, organisationId int64, params *GetProductGroupsSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetProductGroupsSyncCandidatesResponse, error)
+	GetProductGroupsSyncCandidatesWithResponse(ctx context.Context, organisationID int64, params *GetProductGroupsSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetProductGroupsSyncCandidatesResponse, error)
 
 	// DeleteProductGroupWithResponse Deletes a product group.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /api/orgs/{organisationId}/productGroups/{productGroupId} (the `DeleteProductGroup` operationId).
-	DeleteProductGroupWithResponse(ctx context.Context, organisationId int64, productGroupId int64, reqEditors ...RequestEditorFn) (*DeleteProductGroupResponse, error)
+	DeleteProductGroupWithResponse(ctx context.Context, organisationID int64, productGroupID int64, reqEditors ...RequestEditorFn) (*DeleteProductGroupResponse, error)
 
 	// GetProductGroupWithResponse Returns a product group.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/productGroups/{productGroupId} (the `GetProductGroup` operationId).
-	GetProductGroupWithResponse(ctx context.Context, organisationId int64, productGroupId int64, reqEditors ...RequestEditorFn) (*GetProductGroupResponse, error)
+	GetProductGroupWithResponse(ctx context.Context, organisationID int64, productGroupID int64, reqEditors ...RequestEditorFn) (*GetProductGroupResponse, error)
 
 	// UpdateProductGroupWithBodyWithResponse Updates a product group.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /api/orgs/{organisationId}/productGroups/{productGroupId} (the `UpdateProductGroup` operationId).
-	UpdateProductGroupWithBodyWithResponse(ctx context.Context, organisationId int64, productGroupId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateProductGroupResponse, error)
+	UpdateProductGroupWithBodyWithResponse(ctx context.Context, organisationID int64, productGroupID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateProductGroupResponse, error)
 
 	// UpdateProductGroupWithResponse Updates a product group.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /api/orgs/{organisationId}/productGroups/{productGroupId} (the `UpdateProductGroup` operationId).
-	UpdateProductGroupWithResponse(ctx context.Context, organisationId int64, productGroupId int64, body UpdateProductGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateProductGroupResponse, error)
+	UpdateProductGroupWithResponse(ctx context.Context, organisationID int64, productGroupID int64, body UpdateProductGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateProductGroupResponse, error)
 
 	// GetPurposeCodesWithResponse Returns all purpose codes.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/purpose-codes (the `GetPurposeCodes` operationId).
-	GetPurposeCodesWithResponse(ctx context.Context, organisationId int64, params *GetPurposeCodesParams, reqEditors ...RequestEditorFn) (*GetPurposeCodesResponse, error)
+	GetPurposeCodesWithResponse(ctx context.Context, organisationID int64, params *GetPurposeCodesParams, reqEditors ...RequestEditorFn) (*GetPurposeCodesResponse, error)
 
 	// GetPurposeCodeByCodeWithResponse Returns a purpose code for its code.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/purpose-codes/code({code}) (the `GetPurposeCodeByCode` operationId).
-	GetPurposeCodeByCodeWithResponse(ctx context.Context, organisationId int64, code string, reqEditors ...RequestEditorFn) (*GetPurposeCodeByCodeResponse, error)
+	GetPurposeCodeByCodeWithResponse(ctx context.Context, organisationID int64, code string, reqEditors ...RequestEditorFn) (*GetPurposeCodeByCodeResponse, error)
 
 	// GetPurposeCodesSyncCandidatesWithResponse Returns purpose codes for sync.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/purpose-codes/synccandidates (the `GetPurposeCodesSyncCandidates` operationId).
-	GetPurposeCodesSyncCandidatesWithResponse(ctx context.Context, organisationId int64, params *GetPurposeCodesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetPurposeCodesSyncCandidatesResponse, error)
+	GetPurposeCodesSyncCandidatesWithResponse(ctx context.Context, organisationID int64, params *GetPurposeCodesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetPurposeCodesSyncCandidatesResponse, error)
 
 	// GetPurposeCodeWithResponse Returns a purpose code for its ID.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/purpose-codes/{purposeCodeId} (the `GetPurposeCode` operationId).
-	GetPurposeCodeWithResponse(ctx context.Context, organisationId int64, purposeCodeId int64, reqEditors ...RequestEditorFn) (*GetPurposeCodeResponse, error)
+	GetPurposeCodeWithResponse(ctx context.Context, organisationID int64, purposeCodeID int64, reqEditors ...RequestEditorFn) (*GetPurposeCodeResponse, error)
 
 	// GetReceivedInvoicesWithResponse Returns all received invoices for the given organization.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/receivedinvoices (the `GetReceivedInvoices` operationId).
-	GetReceivedInvoicesWithResponse(ctx context.Context, organisationId int64, params *GetReceivedInvoicesParams, reqEditors ...RequestEditorFn) (*GetReceivedInvoicesResponse, error)
+	GetReceivedInvoicesWithResponse(ctx context.Context, organisationID int64, params *GetReceivedInvoicesParams, reqEditors ...RequestEditorFn) (*GetReceivedInvoicesResponse, error)
 
 	// AddReceivedInvoiceWithBodyWithResponse Adds a new received invoice.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/receivedinvoices (the `AddReceivedInvoice` operationId).
-	AddReceivedInvoiceWithBodyWithResponse(ctx context.Context, organisationId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddReceivedInvoiceResponse, error)
+	AddReceivedInvoiceWithBodyWithResponse(ctx context.Context, organisationID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddReceivedInvoiceResponse, error)
 
 	// AddReceivedInvoiceWithResponse Adds a new received invoice.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/receivedinvoices (the `AddReceivedInvoice` operationId).
-	AddReceivedInvoiceWithResponse(ctx context.Context, organisationId int64, body AddReceivedInvoiceJSONRequestBody, reqEditors ...RequestEditorFn) (*AddReceivedInvoiceResponse, error)
+	AddReceivedInvoiceWithResponse(ctx context.Context, organisationID int64, body AddReceivedInvoiceJSONRequestBody, reqEditors ...RequestEditorFn) (*AddReceivedInvoiceResponse, error)
 
 	// DeleteReceivedInvoiceWithResponse Deletes received invoice.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /api/orgs/{organisationId}/receivedinvoices/{receivedInvoiceId} (the `DeleteReceivedInvoice` operationId).
-	DeleteReceivedInvoiceWithResponse(ctx context.Context, organisationId int64, receivedInvoiceId int64, reqEditors ...RequestEditorFn) (*DeleteReceivedInvoiceResponse, error)
+	DeleteReceivedInvoiceWithResponse(ctx context.Context, organisationID int64, receivedInvoiceID int64, reqEditors ...RequestEditorFn) (*DeleteReceivedInvoiceResponse, error)
 
 	// GetReceivedInvoiceWithResponse Returns a received invoice.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/receivedinvoices/{receivedInvoiceId} (the `GetReceivedInvoice` operationId).
-	GetReceivedInvoiceWithResponse(ctx context.Context, organisationId int64, receivedInvoiceId int64, reqEditors ...RequestEditorFn) (*GetReceivedInvoiceResponse, error)
+	GetReceivedInvoiceWithResponse(ctx context.Context, organisationID int64, receivedInvoiceID int64, reqEditors ...RequestEditorFn) (*GetReceivedInvoiceResponse, error)
 
 	// UpdateReceivedInvoiceWithBodyWithResponse Updates received invoice.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /api/orgs/{organisationId}/receivedinvoices/{receivedInvoiceId} (the `UpdateReceivedInvoice` operationId).
-	UpdateReceivedInvoiceWithBodyWithResponse(ctx context.Context, organisationId int64, receivedInvoiceId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateReceivedInvoiceResponse, error)
+	UpdateReceivedInvoiceWithBodyWithResponse(ctx context.Context, organisationID int64, receivedInvoiceID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateReceivedInvoiceResponse, error)
 
 	// UpdateReceivedInvoiceWithResponse Updates received invoice.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /api/orgs/{organisationId}/receivedinvoices/{receivedInvoiceId} (the `UpdateReceivedInvoice` operationId).
-	UpdateReceivedInvoiceWithResponse(ctx context.Context, organisationId int64, receivedInvoiceId int64, body UpdateReceivedInvoiceJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateReceivedInvoiceResponse, error)
+	UpdateReceivedInvoiceWithResponse(ctx context.Context, organisationID int64, receivedInvoiceID int64, body UpdateReceivedInvoiceJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateReceivedInvoiceResponse, error)
 
 	// GetReceivedInvoiceAttachmentsWithResponse Returns all attachments for a given received invoice.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/receivedinvoices/{receivedInvoiceId}/attachments (the `GetReceivedInvoiceAttachments` operationId).
-	GetReceivedInvoiceAttachmentsWithResponse(ctx context.Context, organisationId int64, receivedInvoiceId int64, reqEditors ...RequestEditorFn) (*GetReceivedInvoiceAttachmentsResponse, error)
+	GetReceivedInvoiceAttachmentsWithResponse(ctx context.Context, organisationID int64, receivedInvoiceID int64, reqEditors ...RequestEditorFn) (*GetReceivedInvoiceAttachmentsResponse, error)
 
 	// AddReceivedInvoiceAttachmentWithBodyWithResponse Adds an attachment to a given received invoice.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/receivedinvoices/{receivedInvoiceId}/attachments (the `AddReceivedInvoiceAttachment` operationId).
-	AddReceivedInvoiceAttachmentWithBodyWithResponse(ctx context.Context, organisationId int64, receivedInvoiceId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddReceivedInvoiceAttachmentResponse, error)
+	AddReceivedInvoiceAttachmentWithBodyWithResponse(ctx context.Context, organisationID int64, receivedInvoiceID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddReceivedInvoiceAttachmentResponse, error)
 
 	// AddReceivedInvoiceAttachmentWithResponse Adds an attachment to a given received invoice.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/receivedinvoices/{receivedInvoiceId}/attachments (the `AddReceivedInvoiceAttachment` operationId).
-	AddReceivedInvoiceAttachmentWithResponse(ctx context.Context, organisationId int64, receivedInvoiceId int64, body AddReceivedInvoiceAttachmentJSONRequestBody, reqEditors ...RequestEditorFn) (*AddReceivedInvoiceAttachmentResponse, error)
+	AddReceivedInvoiceAttachmentWithResponse(ctx context.Context, organisationID int64, receivedInvoiceID int64, body AddReceivedInvoiceAttachmentJSONRequestBody, reqEditors ...RequestEditorFn) (*AddReceivedInvoiceAttachmentResponse, error)
 
 	// GetReportTemplatesWithResponse Returns all report templates.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/report-templates (the `GetReportTemplates` operationId).
-	GetReportTemplatesWithResponse(ctx context.Context, organisationId int64, params *GetReportTemplatesParams, reqEditors ...RequestEditorFn) (*GetReportTemplatesResponse, error)
+	GetReportTemplatesWithResponse(ctx context.Context, organisationID int64, params *GetReportTemplatesParams, reqEditors ...RequestEditorFn) (*GetReportTemplatesResponse, error)
 
 	// GetReportTemplateSyncCandidatesWithResponse Returns report templates for sync.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/report-templates/synccandidates (the `GetReportTemplateSyncCandidates` operationId).
-	GetReportTemplateSyncCandidatesWithResponse(ctx context.Context, organisationId int64, params *GetReportTemplateSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetReportTemplateSyncCandidatesResponse, error)
+	GetReportTemplateSyncCandidatesWithResponse(ctx context.Context, organisationID int64, params *GetReportTemplateSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetReportTemplateSyncCandidatesResponse, error)
 
 	// GetReportTemplateWithResponse Returns a report template.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/report-templates/{reportTemplateId} (the `GetReportTemplate` operationId).
-	GetReportTemplateWithResponse(ctx context.Context, organisationId int64, reportTemplateId int64, reqEditors ...RequestEditorFn) (*GetReportTemplateResponse, error)
+	GetReportTemplateWithResponse(ctx context.Context, organisationID int64, reportTemplateID int64, reqEditors ...RequestEditorFn) (*GetReportTemplateResponse, error)
 
 	// GetStockEntriesWithResponse Returns all stock entries for given organisation.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/stockentry (the `GetStockEntries` operationId).
-	GetStockEntriesWithResponse(ctx context.Context, organisationId int64, params *GetStockEntriesParams, reqEditors ...RequestEditorFn) (*GetStockEntriesResponse, error)
+	GetStockEntriesWithResponse(ctx context.Context, organisationID int64, params *GetStockEntriesParams, reqEditors ...RequestEditorFn) (*GetStockEntriesResponse, error)
 
 	// AddStockEntryWithBodyWithResponse Adds a new stock entry.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/stockentry (the `AddStockEntry` operationId).
-	AddStockEntryWithBodyWithResponse(ctx context.Context, organisationId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddStockEntryResponse, error)
+	AddStockEntryWithBodyWithResponse(ctx context.Context, organisationID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddStockEntryResponse, error)
 
 	// AddStockEntryWithResponse Adds a new stock entry.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/stockentry (the `AddStockEntry` operationId).
-	AddStockEntryWithResponse(ctx context.Context, organisationId int64, body AddStockEntryJSONRequestBody, reqEditors ...RequestEditorFn) (*AddStockEntryResponse, error)
+	AddStockEntryWithResponse(ctx context.Context, organisationID int64, body AddStockEntryJSONRequestBody, reqEditors ...RequestEditorFn) (*AddStockEntryResponse, error)
 
 	// DeleteStockEntryWithResponse Deletes stock entry.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /api/orgs/{organisationId}/stockentry/{stockEntryId} (the `DeleteStockEntry` operationId).
-	DeleteStockEntryWithResponse(ctx context.Context, organisationId int64, stockEntryId int64, reqEditors ...RequestEditorFn) (*DeleteStockEntryResponse, error)
+	DeleteStockEntryWithResponse(ctx context.Context, organisationID int64, stockEntryID int64, reqEditors ...RequestEditorFn) (*DeleteStockEntryResponse, error)
 
 	// GetStockEntryWithResponse Returns stock entry.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/stockentry/{stockEntryId} (the `GetStockEntry` operationId).
-	GetStockEntryWithResponse(ctx context.Context, organisationId int64, stockEntryId int64, reqEditors ...RequestEditorFn) (*GetStockEntryResponse, error)
+	GetStockEntryWithResponse(ctx context.Context, organisationID int64, stockEntryID int64, reqEditors ...RequestEditorFn) (*GetStockEntryResponse, error)
 
 	// UpdateStockEntryWithBodyWithResponse Updates stock entry.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /api/orgs/{organisationId}/stockentry/{stockEntryId} (the `UpdateStockEntry` operationId).
-	UpdateStockEntryWithBodyWithResponse(ctx context.Context, organisationId int64, stockEntryId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateStockEntryResponse, error)
+	UpdateStockEntryWithBodyWithResponse(ctx context.Context, organisationID int64, stockEntryID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateStockEntryResponse, error)
 
 	// UpdateStockEntryWithResponse Updates stock entry.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /api/orgs/{organisationId}/stockentry/{stockEntryId} (the `UpdateStockEntry` operationId).
-	UpdateStockEntryWithResponse(ctx context.Context, organisationId int64, stockEntryId int64, body UpdateStockEntryJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateStockEntryResponse, error)
+	UpdateStockEntryWithResponse(ctx context.Context, organisationID int64, stockEntryID int64, body UpdateStockEntryJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateStockEntryResponse, error)
 
 	// GetCustomActionStockEntryWithResponse   Performs a custom action on stock entry.
 	//                                 <div class='description'><br/>Available <b>actionName</b> values: <ul>
@@ -24425,7 +24425,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/stockentry/{stockEntryId}/actions/{actionName} (the `GetCustomActionStockEntry` operationId).
-	GetCustomActionStockEntryWithResponse(ctx context.Context, organisationId int64, stockEntryId int64, actionName string, params *GetCustomActionStockEntryParams, reqEditors ...RequestEditorFn) (*GetCustomActionStockEntryResponse, error)
+	GetCustomActionStockEntryWithResponse(ctx context.Context, organisationID int64, stockEntryID int64, actionName string, params *GetCustomActionStockEntryParams, reqEditors ...RequestEditorFn) (*GetCustomActionStockEntryResponse, error)
 
 	// PutCustomActionStockEntryWithResponse   Performs a custom action on stock entry.
 	//                                 <div class='description'><br/>Available <b>actionName</b> values: <ul>
@@ -24437,119 +24437,119 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /api/orgs/{organisationId}/stockentry/{stockEntryId}/actions/{actionName} (the `PutCustomActionStockEntry` operationId).
-	PutCustomActionStockEntryWithResponse(ctx context.Context, organisationId int64, stockEntryId int64, actionName string, params *PutCustomActionStockEntryParams, reqEditors ...RequestEditorFn) (*PutCustomActionStockEntryResponse, error)
+	PutCustomActionStockEntryWithResponse(ctx context.Context, organisationID int64, stockEntryID int64, actionName string, params *PutCustomActionStockEntryParams, reqEditors ...RequestEditorFn) (*PutCustomActionStockEntryResponse, error)
 
 	// GetStocksWithResponse Returns all items in stock for the given organization.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/stocks (the `GetStocks` operationId).
-	GetStocksWithResponse(ctx context.Context, organisationId int64, params *GetStocksParams, reqEditors ...RequestEditorFn) (*GetStocksResponse, error)
+	GetStocksWithResponse(ctx context.Context, organisationID int64, params *GetStocksParams, reqEditors ...RequestEditorFn) (*GetStocksResponse, error)
 
 	// GetStockWithResponse Returns stock for item.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/stocks/{itemId} (the `GetStock` operationId).
-	GetStockWithResponse(ctx context.Context, organisationId int64, itemId int64, reqEditors ...RequestEditorFn) (*GetStockResponse, error)
+	GetStockWithResponse(ctx context.Context, organisationID int64, itemID int64, reqEditors ...RequestEditorFn) (*GetStockResponse, error)
 
 	// GetVatAccountingTypesWithResponse Returns all vat accounting types.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/vataccountingtypes (the `GetVatAccountingTypes` operationId).
-	GetVatAccountingTypesWithResponse(ctx context.Context, organisationId int64, params *GetVatAccountingTypesParams, reqEditors ...RequestEditorFn) (*GetVatAccountingTypesResponse, error)
+	GetVatAccountingTypesWithResponse(ctx context.Context, organisationID int64, params *GetVatAccountingTypesParams, reqEditors ...RequestEditorFn) (*GetVatAccountingTypesResponse, error)
 
 	// GetVatAccountingTypesSyncCandidatesWithResponse Returns vat accounting types for sync.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/vataccountingtypes/synccandidates (the `GetVatAccountingTypesSyncCandidates` operationId).
-	GetVatAccountingTypesSyncCandidatesWithResponse(ctx context.Context, organisationId int64, params *GetVatAccountingTypesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetVatAccountingTypesSyncCandidatesResponse, error)
+	GetVatAccountingTypesSyncCandidatesWithResponse(ctx context.Context, organisationID int64, params *GetVatAccountingTypesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetVatAccountingTypesSyncCandidatesResponse, error)
 
 	// GetVatRatesWithResponse Returns all vat rates.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/vatrates (the `GetVatRates` operationId).
-	GetVatRatesWithResponse(ctx context.Context, organisationId int64, params *GetVatRatesParams, reqEditors ...RequestEditorFn) (*GetVatRatesResponse, error)
+	GetVatRatesWithResponse(ctx context.Context, organisationID int64, params *GetVatRatesParams, reqEditors ...RequestEditorFn) (*GetVatRatesResponse, error)
 
 	// GetVatRateByCodeWithResponse Returns a vat rate for its code.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/vatrates/code({code}) (the `GetVatRateByCode` operationId).
-	GetVatRateByCodeWithResponse(ctx context.Context, organisationId int64, code string, params *GetVatRateByCodeParams, reqEditors ...RequestEditorFn) (*GetVatRateByCodeResponse, error)
+	GetVatRateByCodeWithResponse(ctx context.Context, organisationID int64, code string, params *GetVatRateByCodeParams, reqEditors ...RequestEditorFn) (*GetVatRateByCodeResponse, error)
 
 	// GetVatRatesSyncCandidatesWithResponse Returns vat rates for sync.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/vatrates/synccandidates (the `GetVatRatesSyncCandidates` operationId).
-	GetVatRatesSyncCandidatesWithResponse(ctx context.Context, organisationId int64, params *GetVatRatesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetVatRatesSyncCandidatesResponse, error)
+	GetVatRatesSyncCandidatesWithResponse(ctx context.Context, organisationID int64, params *GetVatRatesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetVatRatesSyncCandidatesResponse, error)
 
 	// GetVatRateWithResponse Returns a vat rate for its ID.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/vatrates/{vatRateId} (the `GetVatRate` operationId).
-	GetVatRateWithResponse(ctx context.Context, organisationId int64, vatRateId int64, params *GetVatRateParams, reqEditors ...RequestEditorFn) (*GetVatRateResponse, error)
+	GetVatRateWithResponse(ctx context.Context, organisationID int64, vatRateID int64, params *GetVatRateParams, reqEditors ...RequestEditorFn) (*GetVatRateResponse, error)
 
 	// GetWarehousesWithResponse Returns all warehouses for a given organization.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/warehouses (the `GetWarehouses` operationId).
-	GetWarehousesWithResponse(ctx context.Context, organisationId int64, params *GetWarehousesParams, reqEditors ...RequestEditorFn) (*GetWarehousesResponse, error)
+	GetWarehousesWithResponse(ctx context.Context, organisationID int64, params *GetWarehousesParams, reqEditors ...RequestEditorFn) (*GetWarehousesResponse, error)
 
 	// AddWarehouseWithBodyWithResponse Adds a new warehouse.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/warehouses (the `AddWarehouse` operationId).
-	AddWarehouseWithBodyWithResponse(ctx context.Context, organisationId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddWarehouseResponse, error)
+	AddWarehouseWithBodyWithResponse(ctx context.Context, organisationID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddWarehouseResponse, error)
 
 	// AddWarehouseWithResponse Adds a new warehouse.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/orgs/{organisationId}/warehouses (the `AddWarehouse` operationId).
-	AddWarehouseWithResponse(ctx context.Context, organisationId int64, body AddWarehouseJSONRequestBody, reqEditors ...RequestEditorFn) (*AddWarehouseResponse, error)
+	AddWarehouseWithResponse(ctx context.Context, organisationID int64, body AddWarehouseJSONRequestBody, reqEditors ...RequestEditorFn) (*AddWarehouseResponse, error)
 
 	// GetWarehousesSyncCandidatesWithResponse Returns warehouses for sync.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/warehouses/synccandidates (the `GetWarehousesSyncCandidates` operationId).
-	GetWarehousesSyncCandidatesWithResponse(ctx context.Context, organisationId int64, params *GetWarehousesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetWarehousesSyncCandidatesResponse, error)
+	GetWarehousesSyncCandidatesWithResponse(ctx context.Context, organisationID int64, params *GetWarehousesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetWarehousesSyncCandidatesResponse, error)
 
 	// DeleteWarehouseWithResponse Deletes a warehouse.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /api/orgs/{organisationId}/warehouses/{warehouseId} (the `DeleteWarehouse` operationId).
-	DeleteWarehouseWithResponse(ctx context.Context, organisationId int64, warehouseId int64, reqEditors ...RequestEditorFn) (*DeleteWarehouseResponse, error)
+	DeleteWarehouseWithResponse(ctx context.Context, organisationID int64, warehouseID int64, reqEditors ...RequestEditorFn) (*DeleteWarehouseResponse, error)
 
 	// GetWarehouseWithResponse Returns a warehouse.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/orgs/{organisationId}/warehouses/{warehouseId} (the `GetWarehouse` operationId).
-	GetWarehouseWithResponse(ctx context.Context, organisationId int64, warehouseId int64, reqEditors ...RequestEditorFn) (*GetWarehouseResponse, error)
+	GetWarehouseWithResponse(ctx context.Context, organisationID int64, warehouseID int64, reqEditors ...RequestEditorFn) (*GetWarehouseResponse, error)
 
 	// UpdateWarehouseWithBodyWithResponse Updates a warehouse.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /api/orgs/{organisationId}/warehouses/{warehouseId} (the `UpdateWarehouse` operationId).
-	UpdateWarehouseWithBodyWithResponse(ctx context.Context, organisationId int64, warehouseId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateWarehouseResponse, error)
+	UpdateWarehouseWithBodyWithResponse(ctx context.Context, organisationID int64, warehouseID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateWarehouseResponse, error)
 
 	// UpdateWarehouseWithResponse Updates a warehouse.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /api/orgs/{organisationId}/warehouses/{warehouseId} (the `UpdateWarehouse` operationId).
-	UpdateWarehouseWithResponse(ctx context.Context, organisationId int64, warehouseId int64, body UpdateWarehouseJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateWarehouseResponse, error)
+	UpdateWarehouseWithResponse(ctx context.Context, organisationID int64, warehouseID int64, body UpdateWarehouseJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateWarehouseResponse, error)
 
 	// GetPayrollSettingsWithResponse Returns payroll settings for given code, customer code and date (YYYYMMDD).
 	//
@@ -31613,8 +31613,8 @@ func (c *ClientWithResponses) GetAllOrganisationsWithResponse(ctx context.Contex
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId} (the `GetOrganisation` operationId).
-func (c *ClientWithResponses) GetOrganisationWithResponse(ctx context.Context, organisationId int64, reqEditors ...RequestEditorFn) (*GetOrganisationResponse, error) {
-	rsp, err := c.GetOrganisation(ctx, organisationId, reqEditors...)
+func (c *ClientWithResponses) GetOrganisationWithResponse(ctx context.Context, organisationID int64, reqEditors ...RequestEditorFn) (*GetOrganisationResponse, error) {
+	rsp, err := c.GetOrganisation(ctx, organisationID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -31626,8 +31626,8 @@ func (c *ClientWithResponses) GetOrganisationWithResponse(ctx context.Context, o
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/accounts (the `GetAccounts` operationId).
-func (c *ClientWithResponses) GetAccountsWithResponse(ctx context.Context, organisationId int64, params *GetAccountsParams, reqEditors ...RequestEditorFn) (*GetAccountsResponse, error) {
-	rsp, err := c.GetAccounts(ctx, organisationId, params, reqEditors...)
+func (c *ClientWithResponses) GetAccountsWithResponse(ctx context.Context, organisationID int64, params *GetAccountsParams, reqEditors ...RequestEditorFn) (*GetAccountsResponse, error) {
+	rsp, err := c.GetAccounts(ctx, organisationID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -31639,8 +31639,8 @@ func (c *ClientWithResponses) GetAccountsWithResponse(ctx context.Context, organ
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/accounts/code({code}) (the `GetAccountByCode` operationId).
-func (c *ClientWithResponses) GetAccountByCodeWithResponse(ctx context.Context, organisationId int64, code string, reqEditors ...RequestEditorFn) (*GetAccountByCodeResponse, error) {
-	rsp, err := c.GetAccountByCode(ctx, organisationId, code, reqEditors...)
+func (c *ClientWithResponses) GetAccountByCodeWithResponse(ctx context.Context, organisationID int64, code string, reqEditors ...RequestEditorFn) (*GetAccountByCodeResponse, error) {
+	rsp, err := c.GetAccountByCode(ctx, organisationID, code, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -31652,8 +31652,8 @@ func (c *ClientWithResponses) GetAccountByCodeWithResponse(ctx context.Context, 
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/accounts/content({content}) (the `GetAccountByContent` operationId).
-func (c *ClientWithResponses) GetAccountByContentWithResponse(ctx context.Context, organisationId int64, content string, reqEditors ...RequestEditorFn) (*GetAccountByContentResponse, error) {
-	rsp, err := c.GetAccountByContent(ctx, organisationId, content, reqEditors...)
+func (c *ClientWithResponses) GetAccountByContentWithResponse(ctx context.Context, organisationID int64, content string, reqEditors ...RequestEditorFn) (*GetAccountByContentResponse, error) {
+	rsp, err := c.GetAccountByContent(ctx, organisationID, content, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -31665,8 +31665,8 @@ func (c *ClientWithResponses) GetAccountByContentWithResponse(ctx context.Contex
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/accounts/synccandidates (the `GetAccountsSyncCandidates` operationId).
-func (c *ClientWithResponses) GetAccountsSyncCandidatesWithResponse(ctx context.Context, organisationId int64, params *GetAccountsSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetAccountsSyncCandidatesResponse, error) {
-	rsp, err := c.GetAccountsSyncCandidates(ctx, organisationId, params, reqEditors...)
+func (c *ClientWithResponses) GetAccountsSyncCandidatesWithResponse(ctx context.Context, organisationID int64, params *GetAccountsSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetAccountsSyncCandidatesResponse, error) {
+	rsp, err := c.GetAccountsSyncCandidates(ctx, organisationID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -31678,8 +31678,8 @@ func (c *ClientWithResponses) GetAccountsSyncCandidatesWithResponse(ctx context.
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/accounts/{accountId} (the `GetAccount` operationId).
-func (c *ClientWithResponses) GetAccountWithResponse(ctx context.Context, organisationId int64, accountId int64, reqEditors ...RequestEditorFn) (*GetAccountResponse, error) {
-	rsp, err := c.GetAccount(ctx, organisationId, accountId, reqEditors...)
+func (c *ClientWithResponses) GetAccountWithResponse(ctx context.Context, organisationID int64, accountID int64, reqEditors ...RequestEditorFn) (*GetAccountResponse, error) {
+	rsp, err := c.GetAccount(ctx, organisationID, accountID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -31691,8 +31691,8 @@ func (c *ClientWithResponses) GetAccountWithResponse(ctx context.Context, organi
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/analytics (the `GetAnalytics` operationId).
-func (c *ClientWithResponses) GetAnalyticsWithResponse(ctx context.Context, organisationId int64, params *GetAnalyticsParams, reqEditors ...RequestEditorFn) (*GetAnalyticsResponse, error) {
-	rsp, err := c.GetAnalytics(ctx, organisationId, params, reqEditors...)
+func (c *ClientWithResponses) GetAnalyticsWithResponse(ctx context.Context, organisationID int64, params *GetAnalyticsParams, reqEditors ...RequestEditorFn) (*GetAnalyticsResponse, error) {
+	rsp, err := c.GetAnalytics(ctx, organisationID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -31704,8 +31704,8 @@ func (c *ClientWithResponses) GetAnalyticsWithResponse(ctx context.Context, orga
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/orgs/{organisationId}/analytics (the `AddAnalytic` operationId).
-func (c *ClientWithResponses) AddAnalyticWithBodyWithResponse(ctx context.Context, organisationId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddAnalyticResponse, error) {
-	rsp, err := c.AddAnalyticWithBody(ctx, organisationId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) AddAnalyticWithBodyWithResponse(ctx context.Context, organisationID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddAnalyticResponse, error) {
+	rsp, err := c.AddAnalyticWithBody(ctx, organisationID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -31717,8 +31717,8 @@ func (c *ClientWithResponses) AddAnalyticWithBodyWithResponse(ctx context.Contex
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/orgs/{organisationId}/analytics (the `AddAnalytic` operationId).
-func (c *ClientWithResponses) AddAnalyticWithResponse(ctx context.Context, organisationId int64, body AddAnalyticJSONRequestBody, reqEditors ...RequestEditorFn) (*AddAnalyticResponse, error) {
-	rsp, err := c.AddAnalytic(ctx, organisationId, body, reqEditors...)
+func (c *ClientWithResponses) AddAnalyticWithResponse(ctx context.Context, organisationID int64, body AddAnalyticJSONRequestBody, reqEditors ...RequestEditorFn) (*AddAnalyticResponse, error) {
+	rsp, err := c.AddAnalytic(ctx, organisationID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -31730,8 +31730,8 @@ func (c *ClientWithResponses) AddAnalyticWithResponse(ctx context.Context, organ
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/analytics/synccandidates (the `GetAnalyticsSyncCandidates` operationId).
-func (c *ClientWithResponses) GetAnalyticsSyncCandidatesWithResponse(ctx context.Context, organisationId int64, params *GetAnalyticsSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetAnalyticsSyncCandidatesResponse, error) {
-	rsp, err := c.GetAnalyticsSyncCandidates(ctx, organisationId, params, reqEditors...)
+func (c *ClientWithResponses) GetAnalyticsSyncCandidatesWithResponse(ctx context.Context, organisationID int64, params *GetAnalyticsSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetAnalyticsSyncCandidatesResponse, error) {
+	rsp, err := c.GetAnalyticsSyncCandidates(ctx, organisationID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -31743,8 +31743,8 @@ func (c *ClientWithResponses) GetAnalyticsSyncCandidatesWithResponse(ctx context
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /api/orgs/{organisationId}/analytics/{analyticId} (the `DeleteAnalytic` operationId).
-func (c *ClientWithResponses) DeleteAnalyticWithResponse(ctx context.Context, organisationId int64, analyticId int64, reqEditors ...RequestEditorFn) (*DeleteAnalyticResponse, error) {
-	rsp, err := c.DeleteAnalytic(ctx, organisationId, analyticId, reqEditors...)
+func (c *ClientWithResponses) DeleteAnalyticWithResponse(ctx context.Context, organisationID int64, analyticID int64, reqEditors ...RequestEditorFn) (*DeleteAnalyticResponse, error) {
+	rsp, err := c.DeleteAnalytic(ctx, organisationID, analyticID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -31756,8 +31756,8 @@ func (c *ClientWithResponses) DeleteAnalyticWithResponse(ctx context.Context, or
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/analytics/{analyticId} (the `GetAnalytic` operationId).
-func (c *ClientWithResponses) GetAnalyticWithResponse(ctx context.Context, organisationId int64, analyticId int64, reqEditors ...RequestEditorFn) (*GetAnalyticResponse, error) {
-	rsp, err := c.GetAnalytic(ctx, organisationId, analyticId, reqEditors...)
+func (c *ClientWithResponses) GetAnalyticWithResponse(ctx context.Context, organisationID int64, analyticID int64, reqEditors ...RequestEditorFn) (*GetAnalyticResponse, error) {
+	rsp, err := c.GetAnalytic(ctx, organisationID, analyticID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -31769,8 +31769,8 @@ func (c *ClientWithResponses) GetAnalyticWithResponse(ctx context.Context, organ
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /api/orgs/{organisationId}/analytics/{analyticId} (the `UpdateAnalytic` operationId).
-func (c *ClientWithResponses) UpdateAnalyticWithBodyWithResponse(ctx context.Context, organisationId int64, analyticId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateAnalyticResponse, error) {
-	rsp, err := c.UpdateAnalyticWithBody(ctx, organisationId, analyticId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) UpdateAnalyticWithBodyWithResponse(ctx context.Context, organisationID int64, analyticID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateAnalyticResponse, error) {
+	rsp, err := c.UpdateAnalyticWithBody(ctx, organisationID, analyticID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -31782,8 +31782,8 @@ func (c *ClientWithResponses) UpdateAnalyticWithBodyWithResponse(ctx context.Con
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /api/orgs/{organisationId}/analytics/{analyticId} (the `UpdateAnalytic` operationId).
-func (c *ClientWithResponses) UpdateAnalyticWithResponse(ctx context.Context, organisationId int64, analyticId int64, body UpdateAnalyticJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateAnalyticResponse, error) {
-	rsp, err := c.UpdateAnalytic(ctx, organisationId, analyticId, body, reqEditors...)
+func (c *ClientWithResponses) UpdateAnalyticWithResponse(ctx context.Context, organisationID int64, analyticID int64, body UpdateAnalyticJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateAnalyticResponse, error) {
+	rsp, err := c.UpdateAnalytic(ctx, organisationID, analyticID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -31795,8 +31795,8 @@ func (c *ClientWithResponses) UpdateAnalyticWithResponse(ctx context.Context, or
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/contacts (the `GetOrganisationContacts` operationId).
-func (c *ClientWithResponses) GetOrganisationContactsWithResponse(ctx context.Context, organisationId int64, params *GetOrganisationContactsParams, reqEditors ...RequestEditorFn) (*GetOrganisationContactsResponse, error) {
-	rsp, err := c.GetOrganisationContacts(ctx, organisationId, params, reqEditors...)
+func (c *ClientWithResponses) GetOrganisationContactsWithResponse(ctx context.Context, organisationID int64, params *GetOrganisationContactsParams, reqEditors ...RequestEditorFn) (*GetOrganisationContactsResponse, error) {
+	rsp, err := c.GetOrganisationContacts(ctx, organisationID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -31808,8 +31808,8 @@ func (c *ClientWithResponses) GetOrganisationContactsWithResponse(ctx context.Co
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/countries (the `GetCountries` operationId).
-func (c *ClientWithResponses) GetCountriesWithResponse(ctx context.Context, organisationId int64, params *GetCountriesParams, reqEditors ...RequestEditorFn) (*GetCountriesResponse, error) {
-	rsp, err := c.GetCountries(ctx, organisationId, params, reqEditors...)
+func (c *ClientWithResponses) GetCountriesWithResponse(ctx context.Context, organisationID int64, params *GetCountriesParams, reqEditors ...RequestEditorFn) (*GetCountriesResponse, error) {
+	rsp, err := c.GetCountries(ctx, organisationID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -31821,8 +31821,8 @@ func (c *ClientWithResponses) GetCountriesWithResponse(ctx context.Context, orga
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/countries/code({code}) (the `GetCountryByCode` operationId).
-func (c *ClientWithResponses) GetCountryByCodeWithResponse(ctx context.Context, organisationId int64, code string, reqEditors ...RequestEditorFn) (*GetCountryByCodeResponse, error) {
-	rsp, err := c.GetCountryByCode(ctx, organisationId, code, reqEditors...)
+func (c *ClientWithResponses) GetCountryByCodeWithResponse(ctx context.Context, organisationID int64, code string, reqEditors ...RequestEditorFn) (*GetCountryByCodeResponse, error) {
+	rsp, err := c.GetCountryByCode(ctx, organisationID, code, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -31834,8 +31834,8 @@ func (c *ClientWithResponses) GetCountryByCodeWithResponse(ctx context.Context, 
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/countries/synccandidates (the `GetCountriesSyncCandidates` operationId).
-func (c *ClientWithResponses) GetCountriesSyncCandidatesWithResponse(ctx context.Context, organisationId int64, params *GetCountriesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetCountriesSyncCandidatesResponse, error) {
-	rsp, err := c.GetCountriesSyncCandidates(ctx, organisationId, params, reqEditors...)
+func (c *ClientWithResponses) GetCountriesSyncCandidatesWithResponse(ctx context.Context, organisationID int64, params *GetCountriesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetCountriesSyncCandidatesResponse, error) {
+	rsp, err := c.GetCountriesSyncCandidates(ctx, organisationID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -31847,8 +31847,8 @@ func (c *ClientWithResponses) GetCountriesSyncCandidatesWithResponse(ctx context
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/countries/{countryId} (the `GetCountry` operationId).
-func (c *ClientWithResponses) GetCountryWithResponse(ctx context.Context, organisationId int64, countryId int64, reqEditors ...RequestEditorFn) (*GetCountryResponse, error) {
-	rsp, err := c.GetCountry(ctx, organisationId, countryId, reqEditors...)
+func (c *ClientWithResponses) GetCountryWithResponse(ctx context.Context, organisationID int64, countryID int64, reqEditors ...RequestEditorFn) (*GetCountryResponse, error) {
+	rsp, err := c.GetCountry(ctx, organisationID, countryID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -31860,8 +31860,8 @@ func (c *ClientWithResponses) GetCountryWithResponse(ctx context.Context, organi
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/currencies (the `GetCurrencies` operationId).
-func (c *ClientWithResponses) GetCurrenciesWithResponse(ctx context.Context, organisationId int64, params *GetCurrenciesParams, reqEditors ...RequestEditorFn) (*GetCurrenciesResponse, error) {
-	rsp, err := c.GetCurrencies(ctx, organisationId, params, reqEditors...)
+func (c *ClientWithResponses) GetCurrenciesWithResponse(ctx context.Context, organisationID int64, params *GetCurrenciesParams, reqEditors ...RequestEditorFn) (*GetCurrenciesResponse, error) {
+	rsp, err := c.GetCurrencies(ctx, organisationID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -31873,8 +31873,8 @@ func (c *ClientWithResponses) GetCurrenciesWithResponse(ctx context.Context, org
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/currencies/code({code}) (the `GetCurrencyByCode` operationId).
-func (c *ClientWithResponses) GetCurrencyByCodeWithResponse(ctx context.Context, organisationId int64, code string, reqEditors ...RequestEditorFn) (*GetCurrencyByCodeResponse, error) {
-	rsp, err := c.GetCurrencyByCode(ctx, organisationId, code, reqEditors...)
+func (c *ClientWithResponses) GetCurrencyByCodeWithResponse(ctx context.Context, organisationID int64, code string, reqEditors ...RequestEditorFn) (*GetCurrencyByCodeResponse, error) {
+	rsp, err := c.GetCurrencyByCode(ctx, organisationID, code, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -31886,8 +31886,8 @@ func (c *ClientWithResponses) GetCurrencyByCodeWithResponse(ctx context.Context,
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/currencies/date({date}) (the `GetCurrencyByDate` operationId).
-func (c *ClientWithResponses) GetCurrencyByDateWithResponse(ctx context.Context, organisationId int64, date DateTime, reqEditors ...RequestEditorFn) (*GetCurrencyByDateResponse, error) {
-	rsp, err := c.GetCurrencyByDate(ctx, organisationId, date, reqEditors...)
+func (c *ClientWithResponses) GetCurrencyByDateWithResponse(ctx context.Context, organisationID int64, date DateTime, reqEditors ...RequestEditorFn) (*GetCurrencyByDateResponse, error) {
+	rsp, err := c.GetCurrencyByDate(ctx, organisationID, date, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -31899,8 +31899,8 @@ func (c *ClientWithResponses) GetCurrencyByDateWithResponse(ctx context.Context,
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/currencies/synccandidates (the `GetCurrenciesSyncCandidates` operationId).
-func (c *ClientWithResponses) GetCurrenciesSyncCandidatesWithResponse(ctx context.Context, organisationId int64, params *GetCurrenciesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetCurrenciesSyncCandidatesResponse, error) {
-	rsp, err := c.GetCurrenciesSyncCandidates(ctx, organisationId, params, reqEditors...)
+func (c *ClientWithResponses) GetCurrenciesSyncCandidatesWithResponse(ctx context.Context, organisationID int64, params *GetCurrenciesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetCurrenciesSyncCandidatesResponse, error) {
+	rsp, err := c.GetCurrenciesSyncCandidates(ctx, organisationID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -31912,8 +31912,8 @@ func (c *ClientWithResponses) GetCurrenciesSyncCandidatesWithResponse(ctx contex
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/currencies/{currencyId} (the `GetCurrency` operationId).
-func (c *ClientWithResponses) GetCurrencyWithResponse(ctx context.Context, organisationId int64, currencyId int64, reqEditors ...RequestEditorFn) (*GetCurrencyResponse, error) {
-	rsp, err := c.GetCurrency(ctx, organisationId, currencyId, reqEditors...)
+func (c *ClientWithResponses) GetCurrencyWithResponse(ctx context.Context, organisationID int64, currencyID int64, reqEditors ...RequestEditorFn) (*GetCurrencyResponse, error) {
+	rsp, err := c.GetCurrency(ctx, organisationID, currencyID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -31925,8 +31925,8 @@ func (c *ClientWithResponses) GetCurrencyWithResponse(ctx context.Context, organ
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/customers (the `GetCustomers` operationId).
-func (c *ClientWithResponses) GetCustomersWithResponse(ctx context.Context, organisationId int64, params *GetCustomersParams, reqEditors ...RequestEditorFn) (*GetCustomersResponse, error) {
-	rsp, err := c.GetCustomers(ctx, organisationId, params, reqEditors...)
+func (c *ClientWithResponses) GetCustomersWithResponse(ctx context.Context, organisationID int64, params *GetCustomersParams, reqEditors ...RequestEditorFn) (*GetCustomersResponse, error) {
+	rsp, err := c.GetCustomers(ctx, organisationID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -31938,8 +31938,8 @@ func (c *ClientWithResponses) GetCustomersWithResponse(ctx context.Context, orga
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/orgs/{organisationId}/customers (the `AddCustomer` operationId).
-func (c *ClientWithResponses) AddCustomerWithBodyWithResponse(ctx context.Context, organisationId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddCustomerResponse, error) {
-	rsp, err := c.AddCustomerWithBody(ctx, organisationId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) AddCustomerWithBodyWithResponse(ctx context.Context, organisationID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddCustomerResponse, error) {
+	rsp, err := c.AddCustomerWithBody(ctx, organisationID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -31951,8 +31951,8 @@ func (c *ClientWithResponses) AddCustomerWithBodyWithResponse(ctx context.Contex
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/orgs/{organisationId}/customers (the `AddCustomer` operationId).
-func (c *ClientWithResponses) AddCustomerWithResponse(ctx context.Context, organisationId int64, body AddCustomerJSONRequestBody, reqEditors ...RequestEditorFn) (*AddCustomerResponse, error) {
-	rsp, err := c.AddCustomer(ctx, organisationId, body, reqEditors...)
+func (c *ClientWithResponses) AddCustomerWithResponse(ctx context.Context, organisationID int64, body AddCustomerJSONRequestBody, reqEditors ...RequestEditorFn) (*AddCustomerResponse, error) {
+	rsp, err := c.AddCustomer(ctx, organisationID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -31964,8 +31964,8 @@ func (c *ClientWithResponses) AddCustomerWithResponse(ctx context.Context, organ
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/orgs/{organisationId}/customers/addbytaxnumber({taxNumber}) (the `AddCustomerByTaxNumber` operationId).
-func (c *ClientWithResponses) AddCustomerByTaxNumberWithResponse(ctx context.Context, organisationId int64, taxNumber string, reqEditors ...RequestEditorFn) (*AddCustomerByTaxNumberResponse, error) {
-	rsp, err := c.AddCustomerByTaxNumber(ctx, organisationId, taxNumber, reqEditors...)
+func (c *ClientWithResponses) AddCustomerByTaxNumberWithResponse(ctx context.Context, organisationID int64, taxNumber string, reqEditors ...RequestEditorFn) (*AddCustomerByTaxNumberResponse, error) {
+	rsp, err := c.AddCustomerByTaxNumber(ctx, organisationID, taxNumber, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -31977,8 +31977,8 @@ func (c *ClientWithResponses) AddCustomerByTaxNumberWithResponse(ctx context.Con
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/customers/code({code}) (the `GetCustomerByCode` operationId).
-func (c *ClientWithResponses) GetCustomerByCodeWithResponse(ctx context.Context, organisationId int64, code string, reqEditors ...RequestEditorFn) (*GetCustomerByCodeResponse, error) {
-	rsp, err := c.GetCustomerByCode(ctx, organisationId, code, reqEditors...)
+func (c *ClientWithResponses) GetCustomerByCodeWithResponse(ctx context.Context, organisationID int64, code string, reqEditors ...RequestEditorFn) (*GetCustomerByCodeResponse, error) {
+	rsp, err := c.GetCustomerByCode(ctx, organisationID, code, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -31990,8 +31990,8 @@ func (c *ClientWithResponses) GetCustomerByCodeWithResponse(ctx context.Context,
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/customers/synccandidates (the `GetCustomersSyncCandidates` operationId).
-func (c *ClientWithResponses) GetCustomersSyncCandidatesWithResponse(ctx context.Context, organisationId int64, params *GetCustomersSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetCustomersSyncCandidatesResponse, error) {
-	rsp, err := c.GetCustomersSyncCandidates(ctx, organisationId, params, reqEditors...)
+func (c *ClientWithResponses) GetCustomersSyncCandidatesWithResponse(ctx context.Context, organisationID int64, params *GetCustomersSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetCustomersSyncCandidatesResponse, error) {
+	rsp, err := c.GetCustomersSyncCandidates(ctx, organisationID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32003,8 +32003,8 @@ func (c *ClientWithResponses) GetCustomersSyncCandidatesWithResponse(ctx context
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /api/orgs/{organisationId}/customers/{customerId} (the `DeleteCustomer` operationId).
-func (c *ClientWithResponses) DeleteCustomerWithResponse(ctx context.Context, organisationId int64, customerId int64, reqEditors ...RequestEditorFn) (*DeleteCustomerResponse, error) {
-	rsp, err := c.DeleteCustomer(ctx, organisationId, customerId, reqEditors...)
+func (c *ClientWithResponses) DeleteCustomerWithResponse(ctx context.Context, organisationID int64, customerID int64, reqEditors ...RequestEditorFn) (*DeleteCustomerResponse, error) {
+	rsp, err := c.DeleteCustomer(ctx, organisationID, customerID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32016,8 +32016,8 @@ func (c *ClientWithResponses) DeleteCustomerWithResponse(ctx context.Context, or
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/customers/{customerId} (the `GetCustomer` operationId).
-func (c *ClientWithResponses) GetCustomerWithResponse(ctx context.Context, organisationId int64, customerId int64, reqEditors ...RequestEditorFn) (*GetCustomerResponse, error) {
-	rsp, err := c.GetCustomer(ctx, organisationId, customerId, reqEditors...)
+func (c *ClientWithResponses) GetCustomerWithResponse(ctx context.Context, organisationID int64, customerID int64, reqEditors ...RequestEditorFn) (*GetCustomerResponse, error) {
+	rsp, err := c.GetCustomer(ctx, organisationID, customerID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32029,8 +32029,8 @@ func (c *ClientWithResponses) GetCustomerWithResponse(ctx context.Context, organ
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /api/orgs/{organisationId}/customers/{customerId} (the `UpdateCustomer` operationId).
-func (c *ClientWithResponses) UpdateCustomerWithBodyWithResponse(ctx context.Context, organisationId int64, customerId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateCustomerResponse, error) {
-	rsp, err := c.UpdateCustomerWithBody(ctx, organisationId, customerId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) UpdateCustomerWithBodyWithResponse(ctx context.Context, organisationID int64, customerID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateCustomerResponse, error) {
+	rsp, err := c.UpdateCustomerWithBody(ctx, organisationID, customerID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32042,8 +32042,8 @@ func (c *ClientWithResponses) UpdateCustomerWithBodyWithResponse(ctx context.Con
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /api/orgs/{organisationId}/customers/{customerId} (the `UpdateCustomer` operationId).
-func (c *ClientWithResponses) UpdateCustomerWithResponse(ctx context.Context, organisationId int64, customerId int64, body UpdateCustomerJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateCustomerResponse, error) {
-	rsp, err := c.UpdateCustomer(ctx, organisationId, customerId, body, reqEditors...)
+func (c *ClientWithResponses) UpdateCustomerWithResponse(ctx context.Context, organisationID int64, customerID int64, body UpdateCustomerJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateCustomerResponse, error) {
+	rsp, err := c.UpdateCustomer(ctx, organisationID, customerID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32055,8 +32055,8 @@ func (c *ClientWithResponses) UpdateCustomerWithResponse(ctx context.Context, or
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/customers/{customerId}/addresses (the `GetAddresses` operationId).
-func (c *ClientWithResponses) GetAddressesWithResponse(ctx context.Context, organisationId int64, customerId int64, params *GetAddressesParams, reqEditors ...RequestEditorFn) (*GetAddressesResponse, error) {
-	rsp, err := c.GetAddresses(ctx, organisationId, customerId, params, reqEditors...)
+func (c *ClientWithResponses) GetAddressesWithResponse(ctx context.Context, organisationID int64, customerID int64, params *GetAddressesParams, reqEditors ...RequestEditorFn) (*GetAddressesResponse, error) {
+	rsp, err := c.GetAddresses(ctx, organisationID, customerID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32068,8 +32068,8 @@ func (c *ClientWithResponses) GetAddressesWithResponse(ctx context.Context, orga
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/orgs/{organisationId}/customers/{customerId}/addresses (the `AddAddress` operationId).
-func (c *ClientWithResponses) AddAddressWithBodyWithResponse(ctx context.Context, organisationId int64, customerId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddAddressResponse, error) {
-	rsp, err := c.AddAddressWithBody(ctx, organisationId, customerId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) AddAddressWithBodyWithResponse(ctx context.Context, organisationID int64, customerID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddAddressResponse, error) {
+	rsp, err := c.AddAddressWithBody(ctx, organisationID, customerID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32081,8 +32081,8 @@ func (c *ClientWithResponses) AddAddressWithBodyWithResponse(ctx context.Context
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/orgs/{organisationId}/customers/{customerId}/addresses (the `AddAddress` operationId).
-func (c *ClientWithResponses) AddAddressWithResponse(ctx context.Context, organisationId int64, customerId int64, body AddAddressJSONRequestBody, reqEditors ...RequestEditorFn) (*AddAddressResponse, error) {
-	rsp, err := c.AddAddress(ctx, organisationId, customerId, body, reqEditors...)
+func (c *ClientWithResponses) AddAddressWithResponse(ctx context.Context, organisationID int64, customerID int64, body AddAddressJSONRequestBody, reqEditors ...RequestEditorFn) (*AddAddressResponse, error) {
+	rsp, err := c.AddAddress(ctx, organisationID, customerID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32094,8 +32094,8 @@ func (c *ClientWithResponses) AddAddressWithResponse(ctx context.Context, organi
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/customers/{customerId}/addresses/synccandidates (the `GetAddressesSyncCandidates` operationId).
-func (c *ClientWithResponses) GetAddressesSyncCandidatesWithResponse(ctx context.Context, organisationId int64, customerId string, params *GetAddressesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetAddressesSyncCandidatesResponse, error) {
-	rsp, err := c.GetAddressesSyncCandidates(ctx, organisationId, customerId, params, reqEditors...)
+func (c *ClientWithResponses) GetAddressesSyncCandidatesWithResponse(ctx context.Context, organisationID int64, customerID string, params *GetAddressesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetAddressesSyncCandidatesResponse, error) {
+	rsp, err := c.GetAddressesSyncCandidates(ctx, organisationID, customerID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32107,8 +32107,8 @@ func (c *ClientWithResponses) GetAddressesSyncCandidatesWithResponse(ctx context
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /api/orgs/{organisationId}/customers/{customerId}/addresses/{addressId} (the `DeleteAddress` operationId).
-func (c *ClientWithResponses) DeleteAddressWithResponse(ctx context.Context, organisationId int64, customerId int64, addressId int64, reqEditors ...RequestEditorFn) (*DeleteAddressResponse, error) {
-	rsp, err := c.DeleteAddress(ctx, organisationId, customerId, addressId, reqEditors...)
+func (c *ClientWithResponses) DeleteAddressWithResponse(ctx context.Context, organisationID int64, customerID int64, addressID int64, reqEditors ...RequestEditorFn) (*DeleteAddressResponse, error) {
+	rsp, err := c.DeleteAddress(ctx, organisationID, customerID, addressID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32120,8 +32120,8 @@ func (c *ClientWithResponses) DeleteAddressWithResponse(ctx context.Context, org
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/customers/{customerId}/addresses/{addressId} (the `GetAddress` operationId).
-func (c *ClientWithResponses) GetAddressWithResponse(ctx context.Context, organisationId int64, customerId int64, addressId int64, reqEditors ...RequestEditorFn) (*GetAddressResponse, error) {
-	rsp, err := c.GetAddress(ctx, organisationId, customerId, addressId, reqEditors...)
+func (c *ClientWithResponses) GetAddressWithResponse(ctx context.Context, organisationID int64, customerID int64, addressID int64, reqEditors ...RequestEditorFn) (*GetAddressResponse, error) {
+	rsp, err := c.GetAddress(ctx, organisationID, customerID, addressID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32133,8 +32133,8 @@ func (c *ClientWithResponses) GetAddressWithResponse(ctx context.Context, organi
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /api/orgs/{organisationId}/customers/{customerId}/addresses/{addressId} (the `UpdateAddress` operationId).
-func (c *ClientWithResponses) UpdateAddressWithBodyWithResponse(ctx context.Context, organisationId int64, customerId int64, addressId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateAddressResponse, error) {
-	rsp, err := c.UpdateAddressWithBody(ctx, organisationId, customerId, addressId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) UpdateAddressWithBodyWithResponse(ctx context.Context, organisationID int64, customerID int64, addressID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateAddressResponse, error) {
+	rsp, err := c.UpdateAddressWithBody(ctx, organisationID, customerID, addressID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32146,8 +32146,8 @@ func (c *ClientWithResponses) UpdateAddressWithBodyWithResponse(ctx context.Cont
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /api/orgs/{organisationId}/customers/{customerId}/addresses/{addressId} (the `UpdateAddress` operationId).
-func (c *ClientWithResponses) UpdateAddressWithResponse(ctx context.Context, organisationId int64, customerId int64, addressId int64, body UpdateAddressJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateAddressResponse, error) {
-	rsp, err := c.UpdateAddress(ctx, organisationId, customerId, addressId, body, reqEditors...)
+func (c *ClientWithResponses) UpdateAddressWithResponse(ctx context.Context, organisationID int64, customerID int64, addressID int64, body UpdateAddressJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateAddressResponse, error) {
+	rsp, err := c.UpdateAddress(ctx, organisationID, customerID, addressID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32159,8 +32159,8 @@ func (c *ClientWithResponses) UpdateAddressWithResponse(ctx context.Context, org
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/customers/{customerId}/bankAccounts (the `GetBankAccounts` operationId).
-func (c *ClientWithResponses) GetBankAccountsWithResponse(ctx context.Context, organisationId int64, customerId int64, params *GetBankAccountsParams, reqEditors ...RequestEditorFn) (*GetBankAccountsResponse, error) {
-	rsp, err := c.GetBankAccounts(ctx, organisationId, customerId, params, reqEditors...)
+func (c *ClientWithResponses) GetBankAccountsWithResponse(ctx context.Context, organisationID int64, customerID int64, params *GetBankAccountsParams, reqEditors ...RequestEditorFn) (*GetBankAccountsResponse, error) {
+	rsp, err := c.GetBankAccounts(ctx, organisationID, customerID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32172,8 +32172,8 @@ func (c *ClientWithResponses) GetBankAccountsWithResponse(ctx context.Context, o
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/orgs/{organisationId}/customers/{customerId}/bankAccounts (the `AddBankAccount` operationId).
-func (c *ClientWithResponses) AddBankAccountWithBodyWithResponse(ctx context.Context, organisationId int64, customerId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddBankAccountResponse, error) {
-	rsp, err := c.AddBankAccountWithBody(ctx, organisationId, customerId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) AddBankAccountWithBodyWithResponse(ctx context.Context, organisationID int64, customerID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddBankAccountResponse, error) {
+	rsp, err := c.AddBankAccountWithBody(ctx, organisationID, customerID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32185,8 +32185,8 @@ func (c *ClientWithResponses) AddBankAccountWithBodyWithResponse(ctx context.Con
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/orgs/{organisationId}/customers/{customerId}/bankAccounts (the `AddBankAccount` operationId).
-func (c *ClientWithResponses) AddBankAccountWithResponse(ctx context.Context, organisationId int64, customerId int64, body AddBankAccountJSONRequestBody, reqEditors ...RequestEditorFn) (*AddBankAccountResponse, error) {
-	rsp, err := c.AddBankAccount(ctx, organisationId, customerId, body, reqEditors...)
+func (c *ClientWithResponses) AddBankAccountWithResponse(ctx context.Context, organisationID int64, customerID int64, body AddBankAccountJSONRequestBody, reqEditors ...RequestEditorFn) (*AddBankAccountResponse, error) {
+	rsp, err := c.AddBankAccount(ctx, organisationID, customerID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32198,8 +32198,8 @@ func (c *ClientWithResponses) AddBankAccountWithResponse(ctx context.Context, or
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/customers/{customerId}/bankAccounts/synccandidates (the `GetBankAccountsSyncCandidates` operationId).
-func (c *ClientWithResponses) GetBankAccountsSyncCandidatesWithResponse(ctx context.Context, organisationId int64, customerId string, params *GetBankAccountsSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetBankAccountsSyncCandidatesResponse, error) {
-	rsp, err := c.GetBankAccountsSyncCandidates(ctx, organisationId, customerId, params, reqEditors...)
+func (c *ClientWithResponses) GetBankAccountsSyncCandidatesWithResponse(ctx context.Context, organisationID int64, customerID string, params *GetBankAccountsSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetBankAccountsSyncCandidatesResponse, error) {
+	rsp, err := c.GetBankAccountsSyncCandidates(ctx, organisationID, customerID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32211,8 +32211,8 @@ func (c *ClientWithResponses) GetBankAccountsSyncCandidatesWithResponse(ctx cont
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /api/orgs/{organisationId}/customers/{customerId}/bankAccounts/{bankAccountId} (the `DeleteBankAccount` operationId).
-func (c *ClientWithResponses) DeleteBankAccountWithResponse(ctx context.Context, organisationId int64, customerId int64, bankAccountId int64, reqEditors ...RequestEditorFn) (*DeleteBankAccountResponse, error) {
-	rsp, err := c.DeleteBankAccount(ctx, organisationId, customerId, bankAccountId, reqEditors...)
+func (c *ClientWithResponses) DeleteBankAccountWithResponse(ctx context.Context, organisationID int64, customerID int64, bankAccountID int64, reqEditors ...RequestEditorFn) (*DeleteBankAccountResponse, error) {
+	rsp, err := c.DeleteBankAccount(ctx, organisationID, customerID, bankAccountID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32224,8 +32224,8 @@ func (c *ClientWithResponses) DeleteBankAccountWithResponse(ctx context.Context,
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/customers/{customerId}/bankAccounts/{bankAccountId} (the `GetBankAccount` operationId).
-func (c *ClientWithResponses) GetBankAccountWithResponse(ctx context.Context, organisationId int64, customerId int64, bankAccountId int64, reqEditors ...RequestEditorFn) (*GetBankAccountResponse, error) {
-	rsp, err := c.GetBankAccount(ctx, organisationId, customerId, bankAccountId, reqEditors...)
+func (c *ClientWithResponses) GetBankAccountWithResponse(ctx context.Context, organisationID int64, customerID int64, bankAccountID int64, reqEditors ...RequestEditorFn) (*GetBankAccountResponse, error) {
+	rsp, err := c.GetBankAccount(ctx, organisationID, customerID, bankAccountID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32237,8 +32237,8 @@ func (c *ClientWithResponses) GetBankAccountWithResponse(ctx context.Context, or
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /api/orgs/{organisationId}/customers/{customerId}/bankAccounts/{bankAccountId} (the `UpdateBankAccount` operationId).
-func (c *ClientWithResponses) UpdateBankAccountWithBodyWithResponse(ctx context.Context, organisationId int64, customerId int64, bankAccountId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateBankAccountResponse, error) {
-	rsp, err := c.UpdateBankAccountWithBody(ctx, organisationId, customerId, bankAccountId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) UpdateBankAccountWithBodyWithResponse(ctx context.Context, organisationID int64, customerID int64, bankAccountID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateBankAccountResponse, error) {
+	rsp, err := c.UpdateBankAccountWithBody(ctx, organisationID, customerID, bankAccountID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32250,8 +32250,8 @@ func (c *ClientWithResponses) UpdateBankAccountWithBodyWithResponse(ctx context.
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /api/orgs/{organisationId}/customers/{customerId}/bankAccounts/{bankAccountId} (the `UpdateBankAccount` operationId).
-func (c *ClientWithResponses) UpdateBankAccountWithResponse(ctx context.Context, organisationId int64, customerId int64, bankAccountId int64, body UpdateBankAccountJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateBankAccountResponse, error) {
-	rsp, err := c.UpdateBankAccount(ctx, organisationId, customerId, bankAccountId, body, reqEditors...)
+func (c *ClientWithResponses) UpdateBankAccountWithResponse(ctx context.Context, organisationID int64, customerID int64, bankAccountID int64, body UpdateBankAccountJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateBankAccountResponse, error) {
+	rsp, err := c.UpdateBankAccount(ctx, organisationID, customerID, bankAccountID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32263,8 +32263,8 @@ func (c *ClientWithResponses) UpdateBankAccountWithResponse(ctx context.Context,
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/customers/{customerId}/contacts (the `GetContacts` operationId).
-func (c *ClientWithResponses) GetContactsWithResponse(ctx context.Context, organisationId int64, customerId int64, params *GetContactsParams, reqEditors ...RequestEditorFn) (*GetContactsResponse, error) {
-	rsp, err := c.GetContacts(ctx, organisationId, customerId, params, reqEditors...)
+func (c *ClientWithResponses) GetContactsWithResponse(ctx context.Context, organisationID int64, customerID int64, params *GetContactsParams, reqEditors ...RequestEditorFn) (*GetContactsResponse, error) {
+	rsp, err := c.GetContacts(ctx, organisationID, customerID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32276,8 +32276,8 @@ func (c *ClientWithResponses) GetContactsWithResponse(ctx context.Context, organ
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/orgs/{organisationId}/customers/{customerId}/contacts (the `AddContact` operationId).
-func (c *ClientWithResponses) AddContactWithBodyWithResponse(ctx context.Context, organisationId int64, customerId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddContactResponse, error) {
-	rsp, err := c.AddContactWithBody(ctx, organisationId, customerId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) AddContactWithBodyWithResponse(ctx context.Context, organisationID int64, customerID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddContactResponse, error) {
+	rsp, err := c.AddContactWithBody(ctx, organisationID, customerID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32289,8 +32289,8 @@ func (c *ClientWithResponses) AddContactWithBodyWithResponse(ctx context.Context
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/orgs/{organisationId}/customers/{customerId}/contacts (the `AddContact` operationId).
-func (c *ClientWithResponses) AddContactWithResponse(ctx context.Context, organisationId int64, customerId int64, body AddContactJSONRequestBody, reqEditors ...RequestEditorFn) (*AddContactResponse, error) {
-	rsp, err := c.AddContact(ctx, organisationId, customerId, body, reqEditors...)
+func (c *ClientWithResponses) AddContactWithResponse(ctx context.Context, organisationID int64, customerID int64, body AddContactJSONRequestBody, reqEditors ...RequestEditorFn) (*AddContactResponse, error) {
+	rsp, err := c.AddContact(ctx, organisationID, customerID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32302,8 +32302,8 @@ func (c *ClientWithResponses) AddContactWithResponse(ctx context.Context, organi
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/customers/{customerId}/contacts/synccandidates (the `GetContactsSyncCandidates` operationId).
-func (c *ClientWithResponses) GetContactsSyncCandidatesWithResponse(ctx context.Context, organisationId int64, customerId string, params *GetContactsSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetContactsSyncCandidatesResponse, error) {
-	rsp, err := c.GetContactsSyncCandidates(ctx, organisationId, customerId, params, reqEditors...)
+func (c *ClientWithResponses) GetContactsSyncCandidatesWithResponse(ctx context.Context, organisationID int64, customerID string, params *GetContactsSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetContactsSyncCandidatesResponse, error) {
+	rsp, err := c.GetContactsSyncCandidates(ctx, organisationID, customerID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32315,8 +32315,8 @@ func (c *ClientWithResponses) GetContactsSyncCandidatesWithResponse(ctx context.
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /api/orgs/{organisationId}/customers/{customerId}/contacts/{contactId} (the `DeleteContact` operationId).
-func (c *ClientWithResponses) DeleteContactWithResponse(ctx context.Context, organisationId int64, customerId int64, contactId int64, reqEditors ...RequestEditorFn) (*DeleteContactResponse, error) {
-	rsp, err := c.DeleteContact(ctx, organisationId, customerId, contactId, reqEditors...)
+func (c *ClientWithResponses) DeleteContactWithResponse(ctx context.Context, organisationID int64, customerID int64, contactID int64, reqEditors ...RequestEditorFn) (*DeleteContactResponse, error) {
+	rsp, err := c.DeleteContact(ctx, organisationID, customerID, contactID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32328,8 +32328,8 @@ func (c *ClientWithResponses) DeleteContactWithResponse(ctx context.Context, org
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/customers/{customerId}/contacts/{contactId} (the `GetContact` operationId).
-func (c *ClientWithResponses) GetContactWithResponse(ctx context.Context, organisationId int64, customerId int64, contactId int64, reqEditors ...RequestEditorFn) (*GetContactResponse, error) {
-	rsp, err := c.GetContact(ctx, organisationId, customerId, contactId, reqEditors...)
+func (c *ClientWithResponses) GetContactWithResponse(ctx context.Context, organisationID int64, customerID int64, contactID int64, reqEditors ...RequestEditorFn) (*GetContactResponse, error) {
+	rsp, err := c.GetContact(ctx, organisationID, customerID, contactID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32341,8 +32341,8 @@ func (c *ClientWithResponses) GetContactWithResponse(ctx context.Context, organi
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /api/orgs/{organisationId}/customers/{customerId}/contacts/{contactId} (the `UpdateContact` operationId).
-func (c *ClientWithResponses) UpdateContactWithBodyWithResponse(ctx context.Context, organisationId int64, customerId int64, contactId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateContactResponse, error) {
-	rsp, err := c.UpdateContactWithBody(ctx, organisationId, customerId, contactId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) UpdateContactWithBodyWithResponse(ctx context.Context, organisationID int64, customerID int64, contactID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateContactResponse, error) {
+	rsp, err := c.UpdateContactWithBody(ctx, organisationID, customerID, contactID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32354,8 +32354,8 @@ func (c *ClientWithResponses) UpdateContactWithBodyWithResponse(ctx context.Cont
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /api/orgs/{organisationId}/customers/{customerId}/contacts/{contactId} (the `UpdateContact` operationId).
-func (c *ClientWithResponses) UpdateContactWithResponse(ctx context.Context, organisationId int64, customerId int64, contactId int64, body UpdateContactJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateContactResponse, error) {
-	rsp, err := c.UpdateContact(ctx, organisationId, customerId, contactId, body, reqEditors...)
+func (c *ClientWithResponses) UpdateContactWithResponse(ctx context.Context, organisationID int64, customerID int64, contactID int64, body UpdateContactJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateContactResponse, error) {
+	rsp, err := c.UpdateContact(ctx, organisationID, customerID, contactID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32367,8 +32367,8 @@ func (c *ClientWithResponses) UpdateContactWithResponse(ctx context.Context, org
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/dashboards (the `GetDashboards` operationId).
-func (c *ClientWithResponses) GetDashboardsWithResponse(ctx context.Context, organisationId int64, reqEditors ...RequestEditorFn) (*GetDashboardsResponse, error) {
-	rsp, err := c.GetDashboards(ctx, organisationId, reqEditors...)
+func (c *ClientWithResponses) GetDashboardsWithResponse(ctx context.Context, organisationID int64, reqEditors ...RequestEditorFn) (*GetDashboardsResponse, error) {
+	rsp, err := c.GetDashboards(ctx, organisationID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32380,8 +32380,8 @@ func (c *ClientWithResponses) GetDashboardsWithResponse(ctx context.Context, org
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/document-numbering (the `GetDocumentNumberings` operationId).
-func (c *ClientWithResponses) GetDocumentNumberingsWithResponse(ctx context.Context, organisationId int64, params *GetDocumentNumberingsParams, reqEditors ...RequestEditorFn) (*GetDocumentNumberingsResponse, error) {
-	rsp, err := c.GetDocumentNumberings(ctx, organisationId, params, reqEditors...)
+func (c *ClientWithResponses) GetDocumentNumberingsWithResponse(ctx context.Context, organisationID int64, params *GetDocumentNumberingsParams, reqEditors ...RequestEditorFn) (*GetDocumentNumberingsResponse, error) {
+	rsp, err := c.GetDocumentNumberings(ctx, organisationID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32393,8 +32393,8 @@ func (c *ClientWithResponses) GetDocumentNumberingsWithResponse(ctx context.Cont
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/document-numbering/{documentNumberingId} (the `GetDocumentNumbering` operationId).
-func (c *ClientWithResponses) GetDocumentNumberingWithResponse(ctx context.Context, organisationId int64, documentNumberingId int64, reqEditors ...RequestEditorFn) (*GetDocumentNumberingResponse, error) {
-	rsp, err := c.GetDocumentNumbering(ctx, organisationId, documentNumberingId, reqEditors...)
+func (c *ClientWithResponses) GetDocumentNumberingWithResponse(ctx context.Context, organisationID int64, documentNumberingID int64, reqEditors ...RequestEditorFn) (*GetDocumentNumberingResponse, error) {
+	rsp, err := c.GetDocumentNumbering(ctx, organisationID, documentNumberingID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32406,8 +32406,8 @@ func (c *ClientWithResponses) GetDocumentNumberingWithResponse(ctx context.Conte
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/documents (the `GetDocuments` operationId).
-func (c *ClientWithResponses) GetDocumentsWithResponse(ctx context.Context, organisationId int64, params *GetDocumentsParams, reqEditors ...RequestEditorFn) (*GetDocumentsResponse, error) {
-	rsp, err := c.GetDocuments(ctx, organisationId, params, reqEditors...)
+func (c *ClientWithResponses) GetDocumentsWithResponse(ctx context.Context, organisationID int64, params *GetDocumentsParams, reqEditors ...RequestEditorFn) (*GetDocumentsResponse, error) {
+	rsp, err := c.GetDocuments(ctx, organisationID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32419,8 +32419,8 @@ func (c *ClientWithResponses) GetDocumentsWithResponse(ctx context.Context, orga
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/orgs/{organisationId}/documents (the `AddDocument` operationId).
-func (c *ClientWithResponses) AddDocumentWithBodyWithResponse(ctx context.Context, organisationId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddDocumentResponse, error) {
-	rsp, err := c.AddDocumentWithBody(ctx, organisationId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) AddDocumentWithBodyWithResponse(ctx context.Context, organisationID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddDocumentResponse, error) {
+	rsp, err := c.AddDocumentWithBody(ctx, organisationID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32432,8 +32432,8 @@ func (c *ClientWithResponses) AddDocumentWithBodyWithResponse(ctx context.Contex
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/orgs/{organisationId}/documents (the `AddDocument` operationId).
-func (c *ClientWithResponses) AddDocumentWithResponse(ctx context.Context, organisationId int64, body AddDocumentJSONRequestBody, reqEditors ...RequestEditorFn) (*AddDocumentResponse, error) {
-	rsp, err := c.AddDocument(ctx, organisationId, body, reqEditors...)
+func (c *ClientWithResponses) AddDocumentWithResponse(ctx context.Context, organisationID int64, body AddDocumentJSONRequestBody, reqEditors ...RequestEditorFn) (*AddDocumentResponse, error) {
+	rsp, err := c.AddDocument(ctx, organisationID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32445,8 +32445,8 @@ func (c *ClientWithResponses) AddDocumentWithResponse(ctx context.Context, organ
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/documents/synccandidates (the `GetDocumentsSyncCandidates` operationId).
-func (c *ClientWithResponses) GetDocumentsSyncCandidatesWithResponse(ctx context.Context, organisationId int64, params *GetDocumentsSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetDocumentsSyncCandidatesResponse, error) {
-	rsp, err := c.GetDocumentsSyncCandidates(ctx, organisationId, params, reqEditors...)
+func (c *ClientWithResponses) GetDocumentsSyncCandidatesWithResponse(ctx context.Context, organisationID int64, params *GetDocumentsSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetDocumentsSyncCandidatesResponse, error) {
+	rsp, err := c.GetDocumentsSyncCandidates(ctx, organisationID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32458,8 +32458,8 @@ func (c *ClientWithResponses) GetDocumentsSyncCandidatesWithResponse(ctx context
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /api/orgs/{organisationId}/documents/{documentId} (the `DeleteDocument` operationId).
-func (c *ClientWithResponses) DeleteDocumentWithResponse(ctx context.Context, organisationId int64, documentId int64, reqEditors ...RequestEditorFn) (*DeleteDocumentResponse, error) {
-	rsp, err := c.DeleteDocument(ctx, organisationId, documentId, reqEditors...)
+func (c *ClientWithResponses) DeleteDocumentWithResponse(ctx context.Context, organisationID int64, documentID int64, reqEditors ...RequestEditorFn) (*DeleteDocumentResponse, error) {
+	rsp, err := c.DeleteDocument(ctx, organisationID, documentID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32471,8 +32471,8 @@ func (c *ClientWithResponses) DeleteDocumentWithResponse(ctx context.Context, or
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/documents/{documentId} (the `GetDocument` operationId).
-func (c *ClientWithResponses) GetDocumentWithResponse(ctx context.Context, organisationId int64, documentId int64, reqEditors ...RequestEditorFn) (*GetDocumentResponse, error) {
-	rsp, err := c.GetDocument(ctx, organisationId, documentId, reqEditors...)
+func (c *ClientWithResponses) GetDocumentWithResponse(ctx context.Context, organisationID int64, documentID int64, reqEditors ...RequestEditorFn) (*GetDocumentResponse, error) {
+	rsp, err := c.GetDocument(ctx, organisationID, documentID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32484,8 +32484,8 @@ func (c *ClientWithResponses) GetDocumentWithResponse(ctx context.Context, organ
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /api/orgs/{organisationId}/documents/{documentId} (the `UpdateDocument` operationId).
-func (c *ClientWithResponses) UpdateDocumentWithBodyWithResponse(ctx context.Context, organisationId int64, documentId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateDocumentResponse, error) {
-	rsp, err := c.UpdateDocumentWithBody(ctx, organisationId, documentId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) UpdateDocumentWithBodyWithResponse(ctx context.Context, organisationID int64, documentID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateDocumentResponse, error) {
+	rsp, err := c.UpdateDocumentWithBody(ctx, organisationID, documentID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32497,8 +32497,8 @@ func (c *ClientWithResponses) UpdateDocumentWithBodyWithResponse(ctx context.Con
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /api/orgs/{organisationId}/documents/{documentId} (the `UpdateDocument` operationId).
-func (c *ClientWithResponses) UpdateDocumentWithResponse(ctx context.Context, organisationId int64, documentId int64, body UpdateDocumentJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateDocumentResponse, error) {
-	rsp, err := c.UpdateDocument(ctx, organisationId, documentId, body, reqEditors...)
+func (c *ClientWithResponses) UpdateDocumentWithResponse(ctx context.Context, organisationID int64, documentID int64, body UpdateDocumentJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateDocumentResponse, error) {
+	rsp, err := c.UpdateDocument(ctx, organisationID, documentID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32510,8 +32510,8 @@ func (c *ClientWithResponses) UpdateDocumentWithResponse(ctx context.Context, or
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/orgs/{organisationId}/documents/{documentId}/attachments (the `AddDocumentAttachment` operationId).
-func (c *ClientWithResponses) AddDocumentAttachmentWithBodyWithResponse(ctx context.Context, organisationId int64, documentId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddDocumentAttachmentResponse, error) {
-	rsp, err := c.AddDocumentAttachmentWithBody(ctx, organisationId, documentId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) AddDocumentAttachmentWithBodyWithResponse(ctx context.Context, organisationID int64, documentID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddDocumentAttachmentResponse, error) {
+	rsp, err := c.AddDocumentAttachmentWithBody(ctx, organisationID, documentID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32523,8 +32523,8 @@ func (c *ClientWithResponses) AddDocumentAttachmentWithBodyWithResponse(ctx cont
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/orgs/{organisationId}/documents/{documentId}/attachments (the `AddDocumentAttachment` operationId).
-func (c *ClientWithResponses) AddDocumentAttachmentWithResponse(ctx context.Context, organisationId int64, documentId int64, body AddDocumentAttachmentJSONRequestBody, reqEditors ...RequestEditorFn) (*AddDocumentAttachmentResponse, error) {
-	rsp, err := c.AddDocumentAttachment(ctx, organisationId, documentId, body, reqEditors...)
+func (c *ClientWithResponses) AddDocumentAttachmentWithResponse(ctx context.Context, organisationID int64, documentID int64, body AddDocumentAttachmentJSONRequestBody, reqEditors ...RequestEditorFn) (*AddDocumentAttachmentResponse, error) {
+	rsp, err := c.AddDocumentAttachment(ctx, organisationID, documentID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32536,8 +32536,8 @@ func (c *ClientWithResponses) AddDocumentAttachmentWithResponse(ctx context.Cont
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /api/orgs/{organisationId}/documents/{documentId}/attachments/{documentAttachmentId} (the `DeleteDocumentAttachment` operationId).
-func (c *ClientWithResponses) DeleteDocumentAttachmentWithResponse(ctx context.Context, organisationId int64, documentId int64, documentAttachmentId int64, reqEditors ...RequestEditorFn) (*DeleteDocumentAttachmentResponse, error) {
-	rsp, err := c.DeleteDocumentAttachment(ctx, organisationId, documentId, documentAttachmentId, reqEditors...)
+func (c *ClientWithResponses) DeleteDocumentAttachmentWithResponse(ctx context.Context, organisationID int64, documentID int64, documentAttachmentID int64, reqEditors ...RequestEditorFn) (*DeleteDocumentAttachmentResponse, error) {
+	rsp, err := c.DeleteDocumentAttachment(ctx, organisationID, documentID, documentAttachmentID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32549,8 +32549,8 @@ func (c *ClientWithResponses) DeleteDocumentAttachmentWithResponse(ctx context.C
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/documents/{documentId}/attachments/{documentAttachmentId} (the `GetDocumentAttachment` operationId).
-func (c *ClientWithResponses) GetDocumentAttachmentWithResponse(ctx context.Context, organisationId int64, documentId int64, documentAttachmentId int64, reqEditors ...RequestEditorFn) (*GetDocumentAttachmentResponse, error) {
-	rsp, err := c.GetDocumentAttachment(ctx, organisationId, documentId, documentAttachmentId, reqEditors...)
+func (c *ClientWithResponses) GetDocumentAttachmentWithResponse(ctx context.Context, organisationID int64, documentID int64, documentAttachmentID int64, reqEditors ...RequestEditorFn) (*GetDocumentAttachmentResponse, error) {
+	rsp, err := c.GetDocumentAttachment(ctx, organisationID, documentID, documentAttachmentID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32562,8 +32562,8 @@ func (c *ClientWithResponses) GetDocumentAttachmentWithResponse(ctx context.Cont
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /api/orgs/{organisationId}/documents/{documentId}/attachments/{documentAttachmentId} (the `UpdateDocumentAttachment` operationId).
-func (c *ClientWithResponses) UpdateDocumentAttachmentWithBodyWithResponse(ctx context.Context, organisationId int64, documentId int64, documentAttachmentId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateDocumentAttachmentResponse, error) {
-	rsp, err := c.UpdateDocumentAttachmentWithBody(ctx, organisationId, documentId, documentAttachmentId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) UpdateDocumentAttachmentWithBodyWithResponse(ctx context.Context, organisationID int64, documentID int64, documentAttachmentID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateDocumentAttachmentResponse, error) {
+	rsp, err := c.UpdateDocumentAttachmentWithBody(ctx, organisationID, documentID, documentAttachmentID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32575,8 +32575,8 @@ func (c *ClientWithResponses) UpdateDocumentAttachmentWithBodyWithResponse(ctx c
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /api/orgs/{organisationId}/documents/{documentId}/attachments/{documentAttachmentId} (the `UpdateDocumentAttachment` operationId).
-func (c *ClientWithResponses) UpdateDocumentAttachmentWithResponse(ctx context.Context, organisationId int64, documentId int64, documentAttachmentId int64, body UpdateDocumentAttachmentJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateDocumentAttachmentResponse, error) {
-	rsp, err := c.UpdateDocumentAttachment(ctx, organisationId, documentId, documentAttachmentId, body, reqEditors...)
+func (c *ClientWithResponses) UpdateDocumentAttachmentWithResponse(ctx context.Context, organisationID int64, documentID int64, documentAttachmentID int64, body UpdateDocumentAttachmentJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateDocumentAttachmentResponse, error) {
+	rsp, err := c.UpdateDocumentAttachment(ctx, organisationID, documentID, documentAttachmentID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32588,8 +32588,8 @@ func (c *ClientWithResponses) UpdateDocumentAttachmentWithResponse(ctx context.C
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/employees (the `GetEmployees` operationId).
-func (c *ClientWithResponses) GetEmployeesWithResponse(ctx context.Context, organisationId int64, params *GetEmployeesParams, reqEditors ...RequestEditorFn) (*GetEmployeesResponse, error) {
-	rsp, err := c.GetEmployees(ctx, organisationId, params, reqEditors...)
+func (c *ClientWithResponses) GetEmployeesWithResponse(ctx context.Context, organisationID int64, params *GetEmployeesParams, reqEditors ...RequestEditorFn) (*GetEmployeesResponse, error) {
+	rsp, err := c.GetEmployees(ctx, organisationID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32601,8 +32601,8 @@ func (c *ClientWithResponses) GetEmployeesWithResponse(ctx context.Context, orga
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/orgs/{organisationId}/employees (the `AddEmployee` operationId).
-func (c *ClientWithResponses) AddEmployeeWithBodyWithResponse(ctx context.Context, organisationId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddEmployeeResponse, error) {
-	rsp, err := c.AddEmployeeWithBody(ctx, organisationId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) AddEmployeeWithBodyWithResponse(ctx context.Context, organisationID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddEmployeeResponse, error) {
+	rsp, err := c.AddEmployeeWithBody(ctx, organisationID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32614,8 +32614,8 @@ func (c *ClientWithResponses) AddEmployeeWithBodyWithResponse(ctx context.Contex
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/orgs/{organisationId}/employees (the `AddEmployee` operationId).
-func (c *ClientWithResponses) AddEmployeeWithResponse(ctx context.Context, organisationId int64, body AddEmployeeJSONRequestBody, reqEditors ...RequestEditorFn) (*AddEmployeeResponse, error) {
-	rsp, err := c.AddEmployee(ctx, organisationId, body, reqEditors...)
+func (c *ClientWithResponses) AddEmployeeWithResponse(ctx context.Context, organisationID int64, body AddEmployeeJSONRequestBody, reqEditors ...RequestEditorFn) (*AddEmployeeResponse, error) {
+	rsp, err := c.AddEmployee(ctx, organisationID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32627,8 +32627,8 @@ func (c *ClientWithResponses) AddEmployeeWithResponse(ctx context.Context, organ
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/employees/synccandidates (the `GetEmployeesSyncCandidates` operationId).
-func (c *ClientWithResponses) GetEmployeesSyncCandidatesWithResponse(ctx context.Context, organisationId int64, params *GetEmployeesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetEmployeesSyncCandidatesResponse, error) {
-	rsp, err := c.GetEmployeesSyncCandidates(ctx, organisationId, params, reqEditors...)
+func (c *ClientWithResponses) GetEmployeesSyncCandidatesWithResponse(ctx context.Context, organisationID int64, params *GetEmployeesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetEmployeesSyncCandidatesResponse, error) {
+	rsp, err := c.GetEmployeesSyncCandidates(ctx, organisationID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32640,8 +32640,8 @@ func (c *ClientWithResponses) GetEmployeesSyncCandidatesWithResponse(ctx context
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /api/orgs/{organisationId}/employees/{employeeId} (the `DeleteEmployee` operationId).
-func (c *ClientWithResponses) DeleteEmployeeWithResponse(ctx context.Context, organisationId int64, employeeId int64, reqEditors ...RequestEditorFn) (*DeleteEmployeeResponse, error) {
-	rsp, err := c.DeleteEmployee(ctx, organisationId, employeeId, reqEditors...)
+func (c *ClientWithResponses) DeleteEmployeeWithResponse(ctx context.Context, organisationID int64, employeeID int64, reqEditors ...RequestEditorFn) (*DeleteEmployeeResponse, error) {
+	rsp, err := c.DeleteEmployee(ctx, organisationID, employeeID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32653,8 +32653,8 @@ func (c *ClientWithResponses) DeleteEmployeeWithResponse(ctx context.Context, or
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/employees/{employeeId} (the `GetEmployee` operationId).
-func (c *ClientWithResponses) GetEmployeeWithResponse(ctx context.Context, organisationId int64, employeeId int64, reqEditors ...RequestEditorFn) (*GetEmployeeResponse, error) {
-	rsp, err := c.GetEmployee(ctx, organisationId, employeeId, reqEditors...)
+func (c *ClientWithResponses) GetEmployeeWithResponse(ctx context.Context, organisationID int64, employeeID int64, reqEditors ...RequestEditorFn) (*GetEmployeeResponse, error) {
+	rsp, err := c.GetEmployee(ctx, organisationID, employeeID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32666,8 +32666,8 @@ func (c *ClientWithResponses) GetEmployeeWithResponse(ctx context.Context, organ
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /api/orgs/{organisationId}/employees/{employeeId} (the `UpdateEmployee` operationId).
-func (c *ClientWithResponses) UpdateEmployeeWithBodyWithResponse(ctx context.Context, organisationId int64, employeeId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateEmployeeResponse, error) {
-	rsp, err := c.UpdateEmployeeWithBody(ctx, organisationId, employeeId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) UpdateEmployeeWithBodyWithResponse(ctx context.Context, organisationID int64, employeeID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateEmployeeResponse, error) {
+	rsp, err := c.UpdateEmployeeWithBody(ctx, organisationID, employeeID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32679,8 +32679,8 @@ func (c *ClientWithResponses) UpdateEmployeeWithBodyWithResponse(ctx context.Con
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /api/orgs/{organisationId}/employees/{employeeId} (the `UpdateEmployee` operationId).
-func (c *ClientWithResponses) UpdateEmployeeWithResponse(ctx context.Context, organisationId int64, employeeId int64, body UpdateEmployeeJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateEmployeeResponse, error) {
-	rsp, err := c.UpdateEmployee(ctx, organisationId, employeeId, body, reqEditors...)
+func (c *ClientWithResponses) UpdateEmployeeWithResponse(ctx context.Context, organisationID int64, employeeID int64, body UpdateEmployeeJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateEmployeeResponse, error) {
+	rsp, err := c.UpdateEmployee(ctx, organisationID, employeeID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32692,8 +32692,8 @@ func (c *ClientWithResponses) UpdateEmployeeWithResponse(ctx context.Context, or
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/exchange-rates/code({currencyCode}) (the `GetExchangeRateByCode` operationId).
-func (c *ClientWithResponses) GetExchangeRateByCodeWithResponse(ctx context.Context, organisationId int64, currencyCode string, params *GetExchangeRateByCodeParams, reqEditors ...RequestEditorFn) (*GetExchangeRateByCodeResponse, error) {
-	rsp, err := c.GetExchangeRateByCode(ctx, organisationId, currencyCode, params, reqEditors...)
+func (c *ClientWithResponses) GetExchangeRateByCodeWithResponse(ctx context.Context, organisationID int64, currencyCode string, params *GetExchangeRateByCodeParams, reqEditors ...RequestEditorFn) (*GetExchangeRateByCodeResponse, error) {
+	rsp, err := c.GetExchangeRateByCode(ctx, organisationID, currencyCode, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32705,8 +32705,8 @@ func (c *ClientWithResponses) GetExchangeRateByCodeWithResponse(ctx context.Cont
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/exchange-rates/{currencyId} (the `GetExchangeRate` operationId).
-func (c *ClientWithResponses) GetExchangeRateWithResponse(ctx context.Context, organisationId int64, currencyId int64, params *GetExchangeRateParams, reqEditors ...RequestEditorFn) (*GetExchangeRateResponse, error) {
-	rsp, err := c.GetExchangeRate(ctx, organisationId, currencyId, params, reqEditors...)
+func (c *ClientWithResponses) GetExchangeRateWithResponse(ctx context.Context, organisationID int64, currencyID int64, params *GetExchangeRateParams, reqEditors ...RequestEditorFn) (*GetExchangeRateResponse, error) {
+	rsp, err := c.GetExchangeRate(ctx, organisationID, currencyID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32718,8 +32718,8 @@ func (c *ClientWithResponses) GetExchangeRateWithResponse(ctx context.Context, o
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/inbox (the `GetInboxes` operationId).
-func (c *ClientWithResponses) GetInboxesWithResponse(ctx context.Context, organisationId int64, params *GetInboxesParams, reqEditors ...RequestEditorFn) (*GetInboxesResponse, error) {
-	rsp, err := c.GetInboxes(ctx, organisationId, params, reqEditors...)
+func (c *ClientWithResponses) GetInboxesWithResponse(ctx context.Context, organisationID int64, params *GetInboxesParams, reqEditors ...RequestEditorFn) (*GetInboxesResponse, error) {
+	rsp, err := c.GetInboxes(ctx, organisationID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32731,8 +32731,8 @@ func (c *ClientWithResponses) GetInboxesWithResponse(ctx context.Context, organi
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/orgs/{organisationId}/inbox (the `AddInbox` operationId).
-func (c *ClientWithResponses) AddInboxWithBodyWithResponse(ctx context.Context, organisationId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddInboxResponse, error) {
-	rsp, err := c.AddInboxWithBody(ctx, organisationId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) AddInboxWithBodyWithResponse(ctx context.Context, organisationID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddInboxResponse, error) {
+	rsp, err := c.AddInboxWithBody(ctx, organisationID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32744,8 +32744,8 @@ func (c *ClientWithResponses) AddInboxWithBodyWithResponse(ctx context.Context, 
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/orgs/{organisationId}/inbox (the `AddInbox` operationId).
-func (c *ClientWithResponses) AddInboxWithResponse(ctx context.Context, organisationId int64, body AddInboxJSONRequestBody, reqEditors ...RequestEditorFn) (*AddInboxResponse, error) {
-	rsp, err := c.AddInbox(ctx, organisationId, body, reqEditors...)
+func (c *ClientWithResponses) AddInboxWithResponse(ctx context.Context, organisationID int64, body AddInboxJSONRequestBody, reqEditors ...RequestEditorFn) (*AddInboxResponse, error) {
+	rsp, err := c.AddInbox(ctx, organisationID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32757,8 +32757,8 @@ func (c *ClientWithResponses) AddInboxWithResponse(ctx context.Context, organisa
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /api/orgs/{organisationId}/inbox/{inboxId} (the `DeleteInbox` operationId).
-func (c *ClientWithResponses) DeleteInboxWithResponse(ctx context.Context, organisationId int64, inboxId int64, reqEditors ...RequestEditorFn) (*DeleteInboxResponse, error) {
-	rsp, err := c.DeleteInbox(ctx, organisationId, inboxId, reqEditors...)
+func (c *ClientWithResponses) DeleteInboxWithResponse(ctx context.Context, organisationID int64, inboxID int64, reqEditors ...RequestEditorFn) (*DeleteInboxResponse, error) {
+	rsp, err := c.DeleteInbox(ctx, organisationID, inboxID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32770,8 +32770,8 @@ func (c *ClientWithResponses) DeleteInboxWithResponse(ctx context.Context, organ
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/inbox/{inboxId} (the `GetInbox` operationId).
-func (c *ClientWithResponses) GetInboxWithResponse(ctx context.Context, organisationId int64, inboxId int64, reqEditors ...RequestEditorFn) (*GetInboxResponse, error) {
-	rsp, err := c.GetInbox(ctx, organisationId, inboxId, reqEditors...)
+func (c *ClientWithResponses) GetInboxWithResponse(ctx context.Context, organisationID int64, inboxID int64, reqEditors ...RequestEditorFn) (*GetInboxResponse, error) {
+	rsp, err := c.GetInbox(ctx, organisationID, inboxID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32783,8 +32783,8 @@ func (c *ClientWithResponses) GetInboxWithResponse(ctx context.Context, organisa
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/orgs/{organisationId}/inbox/{inboxId} (the `AddInboxAttachment` operationId).
-func (c *ClientWithResponses) AddInboxAttachmentWithBodyWithResponse(ctx context.Context, organisationId int64, inboxId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddInboxAttachmentResponse, error) {
-	rsp, err := c.AddInboxAttachmentWithBody(ctx, organisationId, inboxId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) AddInboxAttachmentWithBodyWithResponse(ctx context.Context, organisationID int64, inboxID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddInboxAttachmentResponse, error) {
+	rsp, err := c.AddInboxAttachmentWithBody(ctx, organisationID, inboxID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32796,8 +32796,8 @@ func (c *ClientWithResponses) AddInboxAttachmentWithBodyWithResponse(ctx context
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/orgs/{organisationId}/inbox/{inboxId} (the `AddInboxAttachment` operationId).
-func (c *ClientWithResponses) AddInboxAttachmentWithResponse(ctx context.Context, organisationId int64, inboxId int64, body AddInboxAttachmentJSONRequestBody, reqEditors ...RequestEditorFn) (*AddInboxAttachmentResponse, error) {
-	rsp, err := c.AddInboxAttachment(ctx, organisationId, inboxId, body, reqEditors...)
+func (c *ClientWithResponses) AddInboxAttachmentWithResponse(ctx context.Context, organisationID int64, inboxID int64, body AddInboxAttachmentJSONRequestBody, reqEditors ...RequestEditorFn) (*AddInboxAttachmentResponse, error) {
+	rsp, err := c.AddInboxAttachment(ctx, organisationID, inboxID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32823,8 +32823,8 @@ func (c *ClientWithResponses) AddInboxAttachmentWithResponse(ctx context.Context
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /api/orgs/{organisationId}/inbox/{inboxId}/actions/{actionName} (the `PutCustomActionInbox` operationId).
-func (c *ClientWithResponses) PutCustomActionInboxWithResponse(ctx context.Context, organisationId int64, inboxId int64, actionName string, reqEditors ...RequestEditorFn) (*PutCustomActionInboxResponse, error) {
-	rsp, err := c.PutCustomActionInbox(ctx, organisationId, inboxId, actionName, reqEditors...)
+func (c *ClientWithResponses) PutCustomActionInboxWithResponse(ctx context.Context, organisationID int64, inboxID int64, actionName string, reqEditors ...RequestEditorFn) (*PutCustomActionInboxResponse, error) {
+	rsp, err := c.PutCustomActionInbox(ctx, organisationID, inboxID, actionName, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32836,8 +32836,8 @@ func (c *ClientWithResponses) PutCustomActionInboxWithResponse(ctx context.Conte
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /api/orgs/{organisationId}/inbox/{inboxId}/attachments/{inboxAttachmentId} (the `DeleteInboxAttachment` operationId).
-func (c *ClientWithResponses) DeleteInboxAttachmentWithResponse(ctx context.Context, organisationId int64, inboxId int64, inboxAttachmentId int64, reqEditors ...RequestEditorFn) (*DeleteInboxAttachmentResponse, error) {
-	rsp, err := c.DeleteInboxAttachment(ctx, organisationId, inboxId, inboxAttachmentId, reqEditors...)
+func (c *ClientWithResponses) DeleteInboxAttachmentWithResponse(ctx context.Context, organisationID int64, inboxID int64, inboxAttachmentID int64, reqEditors ...RequestEditorFn) (*DeleteInboxAttachmentResponse, error) {
+	rsp, err := c.DeleteInboxAttachment(ctx, organisationID, inboxID, inboxAttachmentID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32849,8 +32849,8 @@ func (c *ClientWithResponses) DeleteInboxAttachmentWithResponse(ctx context.Cont
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/issuedinvoicepostings (the `GetIssuedInvoicePostings` operationId).
-func (c *ClientWithResponses) GetIssuedInvoicePostingsWithResponse(ctx context.Context, organisationId int64, params *GetIssuedInvoicePostingsParams, reqEditors ...RequestEditorFn) (*GetIssuedInvoicePostingsResponse, error) {
-	rsp, err := c.GetIssuedInvoicePostings(ctx, organisationId, params, reqEditors...)
+func (c *ClientWithResponses) GetIssuedInvoicePostingsWithResponse(ctx context.Context, organisationID int64, params *GetIssuedInvoicePostingsParams, reqEditors ...RequestEditorFn) (*GetIssuedInvoicePostingsResponse, error) {
+	rsp, err := c.GetIssuedInvoicePostings(ctx, organisationID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32862,8 +32862,8 @@ func (c *ClientWithResponses) GetIssuedInvoicePostingsWithResponse(ctx context.C
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/orgs/{organisationId}/issuedinvoicepostings (the `AddIssuedInvoicePosting` operationId).
-func (c *ClientWithResponses) AddIssuedInvoicePostingWithBodyWithResponse(ctx context.Context, organisationId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddIssuedInvoicePostingResponse, error) {
-	rsp, err := c.AddIssuedInvoicePostingWithBody(ctx, organisationId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) AddIssuedInvoicePostingWithBodyWithResponse(ctx context.Context, organisationID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddIssuedInvoicePostingResponse, error) {
+	rsp, err := c.AddIssuedInvoicePostingWithBody(ctx, organisationID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32875,8 +32875,8 @@ func (c *ClientWithResponses) AddIssuedInvoicePostingWithBodyWithResponse(ctx co
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/orgs/{organisationId}/issuedinvoicepostings (the `AddIssuedInvoicePosting` operationId).
-func (c *ClientWithResponses) AddIssuedInvoicePostingWithResponse(ctx context.Context, organisationId int64, body AddIssuedInvoicePostingJSONRequestBody, reqEditors ...RequestEditorFn) (*AddIssuedInvoicePostingResponse, error) {
-	rsp, err := c.AddIssuedInvoicePosting(ctx, organisationId, body, reqEditors...)
+func (c *ClientWithResponses) AddIssuedInvoicePostingWithResponse(ctx context.Context, organisationID int64, body AddIssuedInvoicePostingJSONRequestBody, reqEditors ...RequestEditorFn) (*AddIssuedInvoicePostingResponse, error) {
+	rsp, err := c.AddIssuedInvoicePosting(ctx, organisationID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32888,8 +32888,8 @@ func (c *ClientWithResponses) AddIssuedInvoicePostingWithResponse(ctx context.Co
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/issuedinvoicepostings/paymentmethods (the `GetIssuedInvoicePostingPaymentMethods` operationId).
-func (c *ClientWithResponses) GetIssuedInvoicePostingPaymentMethodsWithResponse(ctx context.Context, organisationId int64, params *GetIssuedInvoicePostingPaymentMethodsParams, reqEditors ...RequestEditorFn) (*GetIssuedInvoicePostingPaymentMethodsResponse, error) {
-	rsp, err := c.GetIssuedInvoicePostingPaymentMethods(ctx, organisationId, params, reqEditors...)
+func (c *ClientWithResponses) GetIssuedInvoicePostingPaymentMethodsWithResponse(ctx context.Context, organisationID int64, params *GetIssuedInvoicePostingPaymentMethodsParams, reqEditors ...RequestEditorFn) (*GetIssuedInvoicePostingPaymentMethodsResponse, error) {
+	rsp, err := c.GetIssuedInvoicePostingPaymentMethods(ctx, organisationID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32901,8 +32901,8 @@ func (c *ClientWithResponses) GetIssuedInvoicePostingPaymentMethodsWithResponse(
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /api/orgs/{organisationId}/issuedinvoicepostings/{issuedInvoicePostingId} (the `DeleteIssuedInvoicePosting` operationId).
-func (c *ClientWithResponses) DeleteIssuedInvoicePostingWithResponse(ctx context.Context, organisationId int64, issuedInvoicePostingId int64, reqEditors ...RequestEditorFn) (*DeleteIssuedInvoicePostingResponse, error) {
-	rsp, err := c.DeleteIssuedInvoicePosting(ctx, organisationId, issuedInvoicePostingId, reqEditors...)
+func (c *ClientWithResponses) DeleteIssuedInvoicePostingWithResponse(ctx context.Context, organisationID int64, issuedInvoicePostingID int64, reqEditors ...RequestEditorFn) (*DeleteIssuedInvoicePostingResponse, error) {
+	rsp, err := c.DeleteIssuedInvoicePosting(ctx, organisationID, issuedInvoicePostingID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32914,8 +32914,8 @@ func (c *ClientWithResponses) DeleteIssuedInvoicePostingWithResponse(ctx context
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/issuedinvoicepostings/{issuedInvoicePostingId} (the `GetIssuedInvoicePosting` operationId).
-func (c *ClientWithResponses) GetIssuedInvoicePostingWithResponse(ctx context.Context, organisationId int64, issuedInvoicePostingId int64, reqEditors ...RequestEditorFn) (*GetIssuedInvoicePostingResponse, error) {
-	rsp, err := c.GetIssuedInvoicePosting(ctx, organisationId, issuedInvoicePostingId, reqEditors...)
+func (c *ClientWithResponses) GetIssuedInvoicePostingWithResponse(ctx context.Context, organisationID int64, issuedInvoicePostingID int64, reqEditors ...RequestEditorFn) (*GetIssuedInvoicePostingResponse, error) {
+	rsp, err := c.GetIssuedInvoicePosting(ctx, organisationID, issuedInvoicePostingID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32934,8 +32934,8 @@ func (c *ClientWithResponses) GetIssuedInvoicePostingWithResponse(ctx context.Co
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /api/orgs/{organisationId}/issuedinvoicepostings/{issuedInvoicePostingId}/actions/{actionName} (the `PutCustomActionIssuedInvoicePosting` operationId).
-func (c *ClientWithResponses) PutCustomActionIssuedInvoicePostingWithResponse(ctx context.Context, organisationId int64, issuedInvoicePostingId int64, actionName string, reqEditors ...RequestEditorFn) (*PutCustomActionIssuedInvoicePostingResponse, error) {
-	rsp, err := c.PutCustomActionIssuedInvoicePosting(ctx, organisationId, issuedInvoicePostingId, actionName, reqEditors...)
+func (c *ClientWithResponses) PutCustomActionIssuedInvoicePostingWithResponse(ctx context.Context, organisationID int64, issuedInvoicePostingID int64, actionName string, reqEditors ...RequestEditorFn) (*PutCustomActionIssuedInvoicePostingResponse, error) {
+	rsp, err := c.PutCustomActionIssuedInvoicePosting(ctx, organisationID, issuedInvoicePostingID, actionName, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32947,8 +32947,8 @@ func (c *ClientWithResponses) PutCustomActionIssuedInvoicePostingWithResponse(ct
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/issuedinvoices (the `GetIssuedInvoices` operationId).
-func (c *ClientWithResponses) GetIssuedInvoicesWithResponse(ctx context.Context, organisationId int64, params *GetIssuedInvoicesParams, reqEditors ...RequestEditorFn) (*GetIssuedInvoicesResponse, error) {
-	rsp, err := c.GetIssuedInvoices(ctx, organisationId, params, reqEditors...)
+func (c *ClientWithResponses) GetIssuedInvoicesWithResponse(ctx context.Context, organisationID int64, params *GetIssuedInvoicesParams, reqEditors ...RequestEditorFn) (*GetIssuedInvoicesResponse, error) {
+	rsp, err := c.GetIssuedInvoices(ctx, organisationID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32960,8 +32960,8 @@ func (c *ClientWithResponses) GetIssuedInvoicesWithResponse(ctx context.Context,
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/orgs/{organisationId}/issuedinvoices (the `AddIssuedInvoice` operationId).
-func (c *ClientWithResponses) AddIssuedInvoiceWithBodyWithResponse(ctx context.Context, organisationId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddIssuedInvoiceResponse, error) {
-	rsp, err := c.AddIssuedInvoiceWithBody(ctx, organisationId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) AddIssuedInvoiceWithBodyWithResponse(ctx context.Context, organisationID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddIssuedInvoiceResponse, error) {
+	rsp, err := c.AddIssuedInvoiceWithBody(ctx, organisationID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32973,8 +32973,8 @@ func (c *ClientWithResponses) AddIssuedInvoiceWithBodyWithResponse(ctx context.C
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/orgs/{organisationId}/issuedinvoices (the `AddIssuedInvoice` operationId).
-func (c *ClientWithResponses) AddIssuedInvoiceWithResponse(ctx context.Context, organisationId int64, body AddIssuedInvoiceJSONRequestBody, reqEditors ...RequestEditorFn) (*AddIssuedInvoiceResponse, error) {
-	rsp, err := c.AddIssuedInvoice(ctx, organisationId, body, reqEditors...)
+func (c *ClientWithResponses) AddIssuedInvoiceWithResponse(ctx context.Context, organisationID int64, body AddIssuedInvoiceJSONRequestBody, reqEditors ...RequestEditorFn) (*AddIssuedInvoiceResponse, error) {
+	rsp, err := c.AddIssuedInvoice(ctx, organisationID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32986,8 +32986,8 @@ func (c *ClientWithResponses) AddIssuedInvoiceWithResponse(ctx context.Context, 
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/issuedinvoices/paymentmethods (the `GetIssuedInvoicePaymentMethods` operationId).
-func (c *ClientWithResponses) GetIssuedInvoicePaymentMethodsWithResponse(ctx context.Context, organisationId int64, params *GetIssuedInvoicePaymentMethodsParams, reqEditors ...RequestEditorFn) (*GetIssuedInvoicePaymentMethodsResponse, error) {
-	rsp, err := c.GetIssuedInvoicePaymentMethods(ctx, organisationId, params, reqEditors...)
+func (c *ClientWithResponses) GetIssuedInvoicePaymentMethodsWithResponse(ctx context.Context, organisationID int64, params *GetIssuedInvoicePaymentMethodsParams, reqEditors ...RequestEditorFn) (*GetIssuedInvoicePaymentMethodsResponse, error) {
+	rsp, err := c.GetIssuedInvoicePaymentMethods(ctx, organisationID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32999,8 +32999,8 @@ func (c *ClientWithResponses) GetIssuedInvoicePaymentMethodsWithResponse(ctx con
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/issuedinvoices/synccandidates (the `GetIssuedInvoicesSyncCandidates` operationId).
-func (c *ClientWithResponses) GetIssuedInvoicesSyncCandidatesWithResponse(ctx context.Context, organisationId int64, params *GetIssuedInvoicesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetIssuedInvoicesSyncCandidatesResponse, error) {
-	rsp, err := c.GetIssuedInvoicesSyncCandidates(ctx, organisationId, params, reqEditors...)
+func (c *ClientWithResponses) GetIssuedInvoicesSyncCandidatesWithResponse(ctx context.Context, organisationID int64, params *GetIssuedInvoicesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetIssuedInvoicesSyncCandidatesResponse, error) {
+	rsp, err := c.GetIssuedInvoicesSyncCandidates(ctx, organisationID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33012,8 +33012,8 @@ func (c *ClientWithResponses) GetIssuedInvoicesSyncCandidatesWithResponse(ctx co
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /api/orgs/{organisationId}/issuedinvoices/{issuedInvoiceId} (the `DeleteIssuedInvoice` operationId).
-func (c *ClientWithResponses) DeleteIssuedInvoiceWithResponse(ctx context.Context, organisationId int64, issuedInvoiceId int64, reqEditors ...RequestEditorFn) (*DeleteIssuedInvoiceResponse, error) {
-	rsp, err := c.DeleteIssuedInvoice(ctx, organisationId, issuedInvoiceId, reqEditors...)
+func (c *ClientWithResponses) DeleteIssuedInvoiceWithResponse(ctx context.Context, organisationID int64, issuedInvoiceID int64, reqEditors ...RequestEditorFn) (*DeleteIssuedInvoiceResponse, error) {
+	rsp, err := c.DeleteIssuedInvoice(ctx, organisationID, issuedInvoiceID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33025,8 +33025,8 @@ func (c *ClientWithResponses) DeleteIssuedInvoiceWithResponse(ctx context.Contex
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/issuedinvoices/{issuedInvoiceId} (the `GetIssuedInvoice` operationId).
-func (c *ClientWithResponses) GetIssuedInvoiceWithResponse(ctx context.Context, organisationId int64, issuedInvoiceId int64, reqEditors ...RequestEditorFn) (*GetIssuedInvoiceResponse, error) {
-	rsp, err := c.GetIssuedInvoice(ctx, organisationId, issuedInvoiceId, reqEditors...)
+func (c *ClientWithResponses) GetIssuedInvoiceWithResponse(ctx context.Context, organisationID int64, issuedInvoiceID int64, reqEditors ...RequestEditorFn) (*GetIssuedInvoiceResponse, error) {
+	rsp, err := c.GetIssuedInvoice(ctx, organisationID, issuedInvoiceID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33038,8 +33038,8 @@ func (c *ClientWithResponses) GetIssuedInvoiceWithResponse(ctx context.Context, 
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /api/orgs/{organisationId}/issuedinvoices/{issuedInvoiceId} (the `UpdateIssuedInvoice` operationId).
-func (c *ClientWithResponses) UpdateIssuedInvoiceWithBodyWithResponse(ctx context.Context, organisationId int64, issuedInvoiceId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateIssuedInvoiceResponse, error) {
-	rsp, err := c.UpdateIssuedInvoiceWithBody(ctx, organisationId, issuedInvoiceId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) UpdateIssuedInvoiceWithBodyWithResponse(ctx context.Context, organisationID int64, issuedInvoiceID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateIssuedInvoiceResponse, error) {
+	rsp, err := c.UpdateIssuedInvoiceWithBody(ctx, organisationID, issuedInvoiceID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33051,8 +33051,8 @@ func (c *ClientWithResponses) UpdateIssuedInvoiceWithBodyWithResponse(ctx contex
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /api/orgs/{organisationId}/issuedinvoices/{issuedInvoiceId} (the `UpdateIssuedInvoice` operationId).
-func (c *ClientWithResponses) UpdateIssuedInvoiceWithResponse(ctx context.Context, organisationId int64, issuedInvoiceId int64, body UpdateIssuedInvoiceJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateIssuedInvoiceResponse, error) {
-	rsp, err := c.UpdateIssuedInvoice(ctx, organisationId, issuedInvoiceId, body, reqEditors...)
+func (c *ClientWithResponses) UpdateIssuedInvoiceWithResponse(ctx context.Context, organisationID int64, issuedInvoiceID int64, body UpdateIssuedInvoiceJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateIssuedInvoiceResponse, error) {
+	rsp, err := c.UpdateIssuedInvoice(ctx, organisationID, issuedInvoiceID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33082,8 +33082,8 @@ func (c *ClientWithResponses) UpdateIssuedInvoiceWithResponse(ctx context.Contex
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /api/orgs/{organisationId}/issuedinvoices/{issuedInvoiceId}/actions/{actionName} (the `PutCustomActionIssuedInvoice` operationId).
-func (c *ClientWithResponses) PutCustomActionIssuedInvoiceWithResponse(ctx context.Context, organisationId int64, issuedInvoiceId int64, actionName string, params *PutCustomActionIssuedInvoiceParams, reqEditors ...RequestEditorFn) (*PutCustomActionIssuedInvoiceResponse, error) {
-	rsp, err := c.PutCustomActionIssuedInvoice(ctx, organisationId, issuedInvoiceId, actionName, params, reqEditors...)
+func (c *ClientWithResponses) PutCustomActionIssuedInvoiceWithResponse(ctx context.Context, organisationID int64, issuedInvoiceID int64, actionName string, params *PutCustomActionIssuedInvoiceParams, reqEditors ...RequestEditorFn) (*PutCustomActionIssuedInvoiceResponse, error) {
+	rsp, err := c.PutCustomActionIssuedInvoice(ctx, organisationID, issuedInvoiceID, actionName, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33095,8 +33095,8 @@ func (c *ClientWithResponses) PutCustomActionIssuedInvoiceWithResponse(ctx conte
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/issuedinvoices/{issuedInvoiceId}/attachments (the `GetIssuedInvoiceAttachments` operationId).
-func (c *ClientWithResponses) GetIssuedInvoiceAttachmentsWithResponse(ctx context.Context, organisationId int64, issuedInvoiceId int64, reqEditors ...RequestEditorFn) (*GetIssuedInvoiceAttachmentsResponse, error) {
-	rsp, err := c.GetIssuedInvoiceAttachments(ctx, organisationId, issuedInvoiceId, reqEditors...)
+func (c *ClientWithResponses) GetIssuedInvoiceAttachmentsWithResponse(ctx context.Context, organisationID int64, issuedInvoiceID int64, reqEditors ...RequestEditorFn) (*GetIssuedInvoiceAttachmentsResponse, error) {
+	rsp, err := c.GetIssuedInvoiceAttachments(ctx, organisationID, issuedInvoiceID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33108,8 +33108,8 @@ func (c *ClientWithResponses) GetIssuedInvoiceAttachmentsWithResponse(ctx contex
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/orgs/{organisationId}/issuedinvoices/{issuedInvoiceId}/attachments (the `AddIssuedInvoiceAttachment` operationId).
-func (c *ClientWithResponses) AddIssuedInvoiceAttachmentWithBodyWithResponse(ctx context.Context, organisationId int64, issuedInvoiceId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddIssuedInvoiceAttachmentResponse, error) {
-	rsp, err := c.AddIssuedInvoiceAttachmentWithBody(ctx, organisationId, issuedInvoiceId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) AddIssuedInvoiceAttachmentWithBodyWithResponse(ctx context.Context, organisationID int64, issuedInvoiceID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddIssuedInvoiceAttachmentResponse, error) {
+	rsp, err := c.AddIssuedInvoiceAttachmentWithBody(ctx, organisationID, issuedInvoiceID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33121,8 +33121,8 @@ func (c *ClientWithResponses) AddIssuedInvoiceAttachmentWithBodyWithResponse(ctx
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/orgs/{organisationId}/issuedinvoices/{issuedInvoiceId}/attachments (the `AddIssuedInvoiceAttachment` operationId).
-func (c *ClientWithResponses) AddIssuedInvoiceAttachmentWithResponse(ctx context.Context, organisationId int64, issuedInvoiceId int64, body AddIssuedInvoiceAttachmentJSONRequestBody, reqEditors ...RequestEditorFn) (*AddIssuedInvoiceAttachmentResponse, error) {
-	rsp, err := c.AddIssuedInvoiceAttachment(ctx, organisationId, issuedInvoiceId, body, reqEditors...)
+func (c *ClientWithResponses) AddIssuedInvoiceAttachmentWithResponse(ctx context.Context, organisationID int64, issuedInvoiceID int64, body AddIssuedInvoiceAttachmentJSONRequestBody, reqEditors ...RequestEditorFn) (*AddIssuedInvoiceAttachmentResponse, error) {
+	rsp, err := c.AddIssuedInvoiceAttachment(ctx, organisationID, issuedInvoiceID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33134,8 +33134,8 @@ func (c *ClientWithResponses) AddIssuedInvoiceAttachmentWithResponse(ctx context
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/items (the `GetItems` operationId).
-func (c *ClientWithResponses) GetItemsWithResponse(ctx context.Context, organisationId int64, params *GetItemsParams, reqEditors ...RequestEditorFn) (*GetItemsResponse, error) {
-	rsp, err := c.GetItems(ctx, organisationId, params, reqEditors...)
+func (c *ClientWithResponses) GetItemsWithResponse(ctx context.Context, organisationID int64, params *GetItemsParams, reqEditors ...RequestEditorFn) (*GetItemsResponse, error) {
+	rsp, err := c.GetItems(ctx, organisationID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33147,8 +33147,8 @@ func (c *ClientWithResponses) GetItemsWithResponse(ctx context.Context, organisa
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/orgs/{organisationId}/items (the `AddItem` operationId).
-func (c *ClientWithResponses) AddItemWithBodyWithResponse(ctx context.Context, organisationId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddItemResponse, error) {
-	rsp, err := c.AddItemWithBody(ctx, organisationId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) AddItemWithBodyWithResponse(ctx context.Context, organisationID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddItemResponse, error) {
+	rsp, err := c.AddItemWithBody(ctx, organisationID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33160,8 +33160,8 @@ func (c *ClientWithResponses) AddItemWithBodyWithResponse(ctx context.Context, o
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/orgs/{organisationId}/items (the `AddItem` operationId).
-func (c *ClientWithResponses) AddItemWithResponse(ctx context.Context, organisationId int64, body AddItemJSONRequestBody, reqEditors ...RequestEditorFn) (*AddItemResponse, error) {
-	rsp, err := c.AddItem(ctx, organisationId, body, reqEditors...)
+func (c *ClientWithResponses) AddItemWithResponse(ctx context.Context, organisationID int64, body AddItemJSONRequestBody, reqEditors ...RequestEditorFn) (*AddItemResponse, error) {
+	rsp, err := c.AddItem(ctx, organisationID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33173,8 +33173,8 @@ func (c *ClientWithResponses) AddItemWithResponse(ctx context.Context, organisat
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/items/code({code}) (the `GetItemByCode` operationId).
-func (c *ClientWithResponses) GetItemByCodeWithResponse(ctx context.Context, organisationId int64, code string, reqEditors ...RequestEditorFn) (*GetItemByCodeResponse, error) {
-	rsp, err := c.GetItemByCode(ctx, organisationId, code, reqEditors...)
+func (c *ClientWithResponses) GetItemByCodeWithResponse(ctx context.Context, organisationID int64, code string, reqEditors ...RequestEditorFn) (*GetItemByCodeResponse, error) {
+	rsp, err := c.GetItemByCode(ctx, organisationID, code, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33186,8 +33186,8 @@ func (c *ClientWithResponses) GetItemByCodeWithResponse(ctx context.Context, org
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/items/itemsdata (the `GetItemsData` operationId).
-func (c *ClientWithResponses) GetItemsDataWithResponse(ctx context.Context, organisationId int64, reqEditors ...RequestEditorFn) (*GetItemsDataResponse, error) {
-	rsp, err := c.GetItemsData(ctx, organisationId, reqEditors...)
+func (c *ClientWithResponses) GetItemsDataWithResponse(ctx context.Context, organisationID int64, reqEditors ...RequestEditorFn) (*GetItemsDataResponse, error) {
+	rsp, err := c.GetItemsData(ctx, organisationID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33199,8 +33199,8 @@ func (c *ClientWithResponses) GetItemsDataWithResponse(ctx context.Context, orga
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/items/pricelists (the `GetItemPriceLists` operationId).
-func (c *ClientWithResponses) GetItemPriceListsWithResponse(ctx context.Context, organisationId int64, params *GetItemPriceListsParams, reqEditors ...RequestEditorFn) (*GetItemPriceListsResponse, error) {
-	rsp, err := c.GetItemPriceLists(ctx, organisationId, params, reqEditors...)
+func (c *ClientWithResponses) GetItemPriceListsWithResponse(ctx context.Context, organisationID int64, params *GetItemPriceListsParams, reqEditors ...RequestEditorFn) (*GetItemPriceListsResponse, error) {
+	rsp, err := c.GetItemPriceLists(ctx, organisationID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33212,8 +33212,8 @@ func (c *ClientWithResponses) GetItemPriceListsWithResponse(ctx context.Context,
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/items/settings (the `GetItemsSettings` operationId).
-func (c *ClientWithResponses) GetItemsSettingsWithResponse(ctx context.Context, organisationId int64, reqEditors ...RequestEditorFn) (*GetItemsSettingsResponse, error) {
-	rsp, err := c.GetItemsSettings(ctx, organisationId, reqEditors...)
+func (c *ClientWithResponses) GetItemsSettingsWithResponse(ctx context.Context, organisationID int64, reqEditors ...RequestEditorFn) (*GetItemsSettingsResponse, error) {
+	rsp, err := c.GetItemsSettings(ctx, organisationID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33225,8 +33225,8 @@ func (c *ClientWithResponses) GetItemsSettingsWithResponse(ctx context.Context, 
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/items/synccandidates (the `GetItemsSyncCandidates` operationId).
-func (c *ClientWithResponses) GetItemsSyncCandidatesWithResponse(ctx context.Context, organisationId int64, params *GetItemsSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetItemsSyncCandidatesResponse, error) {
-	rsp, err := c.GetItemsSyncCandidates(ctx, organisationId, params, reqEditors...)
+func (c *ClientWithResponses) GetItemsSyncCandidatesWithResponse(ctx context.Context, organisationID int64, params *GetItemsSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetItemsSyncCandidatesResponse, error) {
+	rsp, err := c.GetItemsSyncCandidates(ctx, organisationID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33238,8 +33238,8 @@ func (c *ClientWithResponses) GetItemsSyncCandidatesWithResponse(ctx context.Con
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /api/orgs/{organisationId}/items/{itemId} (the `DeleteItem` operationId).
-func (c *ClientWithResponses) DeleteItemWithResponse(ctx context.Context, organisationId int64, itemId int64, reqEditors ...RequestEditorFn) (*DeleteItemResponse, error) {
-	rsp, err := c.DeleteItem(ctx, organisationId, itemId, reqEditors...)
+func (c *ClientWithResponses) DeleteItemWithResponse(ctx context.Context, organisationID int64, itemID int64, reqEditors ...RequestEditorFn) (*DeleteItemResponse, error) {
+	rsp, err := c.DeleteItem(ctx, organisationID, itemID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33251,8 +33251,8 @@ func (c *ClientWithResponses) DeleteItemWithResponse(ctx context.Context, organi
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/items/{itemId} (the `GetItem` operationId).
-func (c *ClientWithResponses) GetItemWithResponse(ctx context.Context, organisationId int64, itemId int64, reqEditors ...RequestEditorFn) (*GetItemResponse, error) {
-	rsp, err := c.GetItem(ctx, organisationId, itemId, reqEditors...)
+func (c *ClientWithResponses) GetItemWithResponse(ctx context.Context, organisationID int64, itemID int64, reqEditors ...RequestEditorFn) (*GetItemResponse, error) {
+	rsp, err := c.GetItem(ctx, organisationID, itemID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33264,8 +33264,8 @@ func (c *ClientWithResponses) GetItemWithResponse(ctx context.Context, organisat
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /api/orgs/{organisationId}/items/{itemId} (the `UpdateItem` operationId).
-func (c *ClientWithResponses) UpdateItemWithBodyWithResponse(ctx context.Context, organisationId int64, itemId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateItemResponse, error) {
-	rsp, err := c.UpdateItemWithBody(ctx, organisationId, itemId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) UpdateItemWithBodyWithResponse(ctx context.Context, organisationID int64, itemID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateItemResponse, error) {
+	rsp, err := c.UpdateItemWithBody(ctx, organisationID, itemID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33277,8 +33277,8 @@ func (c *ClientWithResponses) UpdateItemWithBodyWithResponse(ctx context.Context
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /api/orgs/{organisationId}/items/{itemId} (the `UpdateItem` operationId).
-func (c *ClientWithResponses) UpdateItemWithResponse(ctx context.Context, organisationId int64, itemId int64, body UpdateItemJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateItemResponse, error) {
-	rsp, err := c.UpdateItem(ctx, organisationId, itemId, body, reqEditors...)
+func (c *ClientWithResponses) UpdateItemWithResponse(ctx context.Context, organisationID int64, itemID int64, body UpdateItemJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateItemResponse, error) {
+	rsp, err := c.UpdateItem(ctx, organisationID, itemID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33290,8 +33290,8 @@ func (c *ClientWithResponses) UpdateItemWithResponse(ctx context.Context, organi
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/journals (the `GetJournals` operationId).
-func (c *ClientWithResponses) GetJournalsWithResponse(ctx context.Context, organisationId int64, params *GetJournalsParams, reqEditors ...RequestEditorFn) (*GetJournalsResponse, error) {
-	rsp, err := c.GetJournals(ctx, organisationId, params, reqEditors...)
+func (c *ClientWithResponses) GetJournalsWithResponse(ctx context.Context, organisationID int64, params *GetJournalsParams, reqEditors ...RequestEditorFn) (*GetJournalsResponse, error) {
+	rsp, err := c.GetJournals(ctx, organisationID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33303,8 +33303,8 @@ func (c *ClientWithResponses) GetJournalsWithResponse(ctx context.Context, organ
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/orgs/{organisationId}/journals (the `AddJournal` operationId).
-func (c *ClientWithResponses) AddJournalWithBodyWithResponse(ctx context.Context, organisationId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddJournalResponse, error) {
-	rsp, err := c.AddJournalWithBody(ctx, organisationId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) AddJournalWithBodyWithResponse(ctx context.Context, organisationID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddJournalResponse, error) {
+	rsp, err := c.AddJournalWithBody(ctx, organisationID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33316,8 +33316,8 @@ func (c *ClientWithResponses) AddJournalWithBodyWithResponse(ctx context.Context
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/orgs/{organisationId}/journals (the `AddJournal` operationId).
-func (c *ClientWithResponses) AddJournalWithResponse(ctx context.Context, organisationId int64, body AddJournalJSONRequestBody, reqEditors ...RequestEditorFn) (*AddJournalResponse, error) {
-	rsp, err := c.AddJournal(ctx, organisationId, body, reqEditors...)
+func (c *ClientWithResponses) AddJournalWithResponse(ctx context.Context, organisationID int64, body AddJournalJSONRequestBody, reqEditors ...RequestEditorFn) (*AddJournalResponse, error) {
+	rsp, err := c.AddJournal(ctx, organisationID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33329,8 +33329,8 @@ func (c *ClientWithResponses) AddJournalWithResponse(ctx context.Context, organi
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/journals/journal-entries (the `GetJournalEntries` operationId).
-func (c *ClientWithResponses) GetJournalEntriesWithResponse(ctx context.Context, organisationId int64, params *GetJournalEntriesParams, reqEditors ...RequestEditorFn) (*GetJournalEntriesResponse, error) {
-	rsp, err := c.GetJournalEntries(ctx, organisationId, params, reqEditors...)
+func (c *ClientWithResponses) GetJournalEntriesWithResponse(ctx context.Context, organisationID int64, params *GetJournalEntriesParams, reqEditors ...RequestEditorFn) (*GetJournalEntriesResponse, error) {
+	rsp, err := c.GetJournalEntries(ctx, organisationID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33342,8 +33342,8 @@ func (c *ClientWithResponses) GetJournalEntriesWithResponse(ctx context.Context,
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/journals/synccandidates (the `GetJournalsSyncCandidates` operationId).
-func (c *ClientWithResponses) GetJournalsSyncCandidatesWithResponse(ctx context.Context, organisationId int64, params *GetJournalsSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetJournalsSyncCandidatesResponse, error) {
-	rsp, err := c.GetJournalsSyncCandidates(ctx, organisationId, params, reqEditors...)
+func (c *ClientWithResponses) GetJournalsSyncCandidatesWithResponse(ctx context.Context, organisationID int64, params *GetJournalsSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetJournalsSyncCandidatesResponse, error) {
+	rsp, err := c.GetJournalsSyncCandidates(ctx, organisationID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33355,8 +33355,8 @@ func (c *ClientWithResponses) GetJournalsSyncCandidatesWithResponse(ctx context.
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/journals/vodstandard (the `GetJournalsInVODStandard` operationId).
-func (c *ClientWithResponses) GetJournalsInVODStandardWithResponse(ctx context.Context, organisationId int64, reqEditors ...RequestEditorFn) (*GetJournalsInVODStandardResponse, error) {
-	rsp, err := c.GetJournalsInVODStandard(ctx, organisationId, reqEditors...)
+func (c *ClientWithResponses) GetJournalsInVODStandardWithResponse(ctx context.Context, organisationID int64, reqEditors ...RequestEditorFn) (*GetJournalsInVODStandardResponse, error) {
+	rsp, err := c.GetJournalsInVODStandard(ctx, organisationID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33368,8 +33368,8 @@ func (c *ClientWithResponses) GetJournalsInVODStandardWithResponse(ctx context.C
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /api/orgs/{organisationId}/journals/{journalId} (the `DeleteJournal` operationId).
-func (c *ClientWithResponses) DeleteJournalWithResponse(ctx context.Context, organisationId int64, journalId int64, reqEditors ...RequestEditorFn) (*DeleteJournalResponse, error) {
-	rsp, err := c.DeleteJournal(ctx, organisationId, journalId, reqEditors...)
+func (c *ClientWithResponses) DeleteJournalWithResponse(ctx context.Context, organisationID int64, journalID int64, reqEditors ...RequestEditorFn) (*DeleteJournalResponse, error) {
+	rsp, err := c.DeleteJournal(ctx, organisationID, journalID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33381,8 +33381,8 @@ func (c *ClientWithResponses) DeleteJournalWithResponse(ctx context.Context, org
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/journals/{journalId} (the `GetJournal` operationId).
-func (c *ClientWithResponses) GetJournalWithResponse(ctx context.Context, organisationId int64, journalId int64, reqEditors ...RequestEditorFn) (*GetJournalResponse, error) {
-	rsp, err := c.GetJournal(ctx, organisationId, journalId, reqEditors...)
+func (c *ClientWithResponses) GetJournalWithResponse(ctx context.Context, organisationID int64, journalID int64, reqEditors ...RequestEditorFn) (*GetJournalResponse, error) {
+	rsp, err := c.GetJournal(ctx, organisationID, journalID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33394,8 +33394,8 @@ func (c *ClientWithResponses) GetJournalWithResponse(ctx context.Context, organi
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /api/orgs/{organisationId}/journals/{journalId} (the `UpdateJournal` operationId).
-func (c *ClientWithResponses) UpdateJournalWithBodyWithResponse(ctx context.Context, organisationId int64, journalId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateJournalResponse, error) {
-	rsp, err := c.UpdateJournalWithBody(ctx, organisationId, journalId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) UpdateJournalWithBodyWithResponse(ctx context.Context, organisationID int64, journalID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateJournalResponse, error) {
+	rsp, err := c.UpdateJournalWithBody(ctx, organisationID, journalID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33407,8 +33407,8 @@ func (c *ClientWithResponses) UpdateJournalWithBodyWithResponse(ctx context.Cont
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /api/orgs/{organisationId}/journals/{journalId} (the `UpdateJournal` operationId).
-func (c *ClientWithResponses) UpdateJournalWithResponse(ctx context.Context, organisationId int64, journalId int64, body UpdateJournalJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateJournalResponse, error) {
-	rsp, err := c.UpdateJournal(ctx, organisationId, journalId, body, reqEditors...)
+func (c *ClientWithResponses) UpdateJournalWithResponse(ctx context.Context, organisationID int64, journalID int64, body UpdateJournalJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateJournalResponse, error) {
+	rsp, err := c.UpdateJournal(ctx, organisationID, journalID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33420,8 +33420,8 @@ func (c *ClientWithResponses) UpdateJournalWithResponse(ctx context.Context, org
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/orgs/{organisationId}/journals/{journalId}/vat (the `AddJournalVatEntry` operationId).
-func (c *ClientWithResponses) AddJournalVatEntryWithBodyWithResponse(ctx context.Context, organisationId int64, journalId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddJournalVatEntryResponse, error) {
-	rsp, err := c.AddJournalVatEntryWithBody(ctx, organisationId, journalId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) AddJournalVatEntryWithBodyWithResponse(ctx context.Context, organisationID int64, journalID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddJournalVatEntryResponse, error) {
+	rsp, err := c.AddJournalVatEntryWithBody(ctx, organisationID, journalID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33433,8 +33433,8 @@ func (c *ClientWithResponses) AddJournalVatEntryWithBodyWithResponse(ctx context
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/orgs/{organisationId}/journals/{journalId}/vat (the `AddJournalVatEntry` operationId).
-func (c *ClientWithResponses) AddJournalVatEntryWithResponse(ctx context.Context, organisationId int64, journalId int64, body AddJournalVatEntryJSONRequestBody, reqEditors ...RequestEditorFn) (*AddJournalVatEntryResponse, error) {
-	rsp, err := c.AddJournalVatEntry(ctx, organisationId, journalId, body, reqEditors...)
+func (c *ClientWithResponses) AddJournalVatEntryWithResponse(ctx context.Context, organisationID int64, journalID int64, body AddJournalVatEntryJSONRequestBody, reqEditors ...RequestEditorFn) (*AddJournalVatEntryResponse, error) {
+	rsp, err := c.AddJournalVatEntry(ctx, organisationID, journalID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33446,8 +33446,8 @@ func (c *ClientWithResponses) AddJournalVatEntryWithResponse(ctx context.Context
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /api/orgs/{organisationId}/journals/{journalId}/vat/{vatId} (the `DeleteJournalVatEntry` operationId).
-func (c *ClientWithResponses) DeleteJournalVatEntryWithResponse(ctx context.Context, organisationId int64, journalId int64, vatId int64, reqEditors ...RequestEditorFn) (*DeleteJournalVatEntryResponse, error) {
-	rsp, err := c.DeleteJournalVatEntry(ctx, organisationId, journalId, vatId, reqEditors...)
+func (c *ClientWithResponses) DeleteJournalVatEntryWithResponse(ctx context.Context, organisationID int64, journalID int64, vatID int64, reqEditors ...RequestEditorFn) (*DeleteJournalVatEntryResponse, error) {
+	rsp, err := c.DeleteJournalVatEntry(ctx, organisationID, journalID, vatID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33459,8 +33459,8 @@ func (c *ClientWithResponses) DeleteJournalVatEntryWithResponse(ctx context.Cont
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/journals/{journalId}/vat/{vatId} (the `GetJournalVatEntry` operationId).
-func (c *ClientWithResponses) GetJournalVatEntryWithResponse(ctx context.Context, organisationId int64, journalId int64, vatId int64, reqEditors ...RequestEditorFn) (*GetJournalVatEntryResponse, error) {
-	rsp, err := c.GetJournalVatEntry(ctx, organisationId, journalId, vatId, reqEditors...)
+func (c *ClientWithResponses) GetJournalVatEntryWithResponse(ctx context.Context, organisationID int64, journalID int64, vatID int64, reqEditors ...RequestEditorFn) (*GetJournalVatEntryResponse, error) {
+	rsp, err := c.GetJournalVatEntry(ctx, organisationID, journalID, vatID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33472,8 +33472,8 @@ func (c *ClientWithResponses) GetJournalVatEntryWithResponse(ctx context.Context
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /api/orgs/{organisationId}/journals/{journalId}/vat/{vatId} (the `UpdateJournalVatEntry` operationId).
-func (c *ClientWithResponses) UpdateJournalVatEntryWithBodyWithResponse(ctx context.Context, organisationId int64, journalId int64, vatId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateJournalVatEntryResponse, error) {
-	rsp, err := c.UpdateJournalVatEntryWithBody(ctx, organisationId, journalId, vatId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) UpdateJournalVatEntryWithBodyWithResponse(ctx context.Context, organisationID int64, journalID int64, vatID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateJournalVatEntryResponse, error) {
+	rsp, err := c.UpdateJournalVatEntryWithBody(ctx, organisationID, journalID, vatID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33485,8 +33485,8 @@ func (c *ClientWithResponses) UpdateJournalVatEntryWithBodyWithResponse(ctx cont
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /api/orgs/{organisationId}/journals/{journalId}/vat/{vatId} (the `UpdateJournalVatEntry` operationId).
-func (c *ClientWithResponses) UpdateJournalVatEntryWithResponse(ctx context.Context, organisationId int64, journalId int64, vatId int64, body UpdateJournalVatEntryJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateJournalVatEntryResponse, error) {
-	rsp, err := c.UpdateJournalVatEntry(ctx, organisationId, journalId, vatId, body, reqEditors...)
+func (c *ClientWithResponses) UpdateJournalVatEntryWithResponse(ctx context.Context, organisationID int64, journalID int64, vatID int64, body UpdateJournalVatEntryJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateJournalVatEntryResponse, error) {
+	rsp, err := c.UpdateJournalVatEntry(ctx, organisationID, journalID, vatID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33498,8 +33498,8 @@ func (c *ClientWithResponses) UpdateJournalVatEntryWithResponse(ctx context.Cont
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/journaltypes (the `GetJournalTypes` operationId).
-func (c *ClientWithResponses) GetJournalTypesWithResponse(ctx context.Context, organisationId int64, params *GetJournalTypesParams, reqEditors ...RequestEditorFn) (*GetJournalTypesResponse, error) {
-	rsp, err := c.GetJournalTypes(ctx, organisationId, params, reqEditors...)
+func (c *ClientWithResponses) GetJournalTypesWithResponse(ctx context.Context, organisationID int64, params *GetJournalTypesParams, reqEditors ...RequestEditorFn) (*GetJournalTypesResponse, error) {
+	rsp, err := c.GetJournalTypes(ctx, organisationID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33511,8 +33511,8 @@ func (c *ClientWithResponses) GetJournalTypesWithResponse(ctx context.Context, o
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/journaltypes/code({code}) (the `GetJournalTypeByCode` operationId).
-func (c *ClientWithResponses) GetJournalTypeByCodeWithResponse(ctx context.Context, organisationId int64, code string, reqEditors ...RequestEditorFn) (*GetJournalTypeByCodeResponse, error) {
-	rsp, err := c.GetJournalTypeByCode(ctx, organisationId, code, reqEditors...)
+func (c *ClientWithResponses) GetJournalTypeByCodeWithResponse(ctx context.Context, organisationID int64, code string, reqEditors ...RequestEditorFn) (*GetJournalTypeByCodeResponse, error) {
+	rsp, err := c.GetJournalTypeByCode(ctx, organisationID, code, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33524,8 +33524,8 @@ func (c *ClientWithResponses) GetJournalTypeByCodeWithResponse(ctx context.Conte
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/journaltypes/synccandidates (the `GetJournalTypesSyncCandidates` operationId).
-func (c *ClientWithResponses) GetJournalTypesSyncCandidatesWithResponse(ctx context.Context, organisationId int64, params *GetJournalTypesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetJournalTypesSyncCandidatesResponse, error) {
-	rsp, err := c.GetJournalTypesSyncCandidates(ctx, organisationId, params, reqEditors...)
+func (c *ClientWithResponses) GetJournalTypesSyncCandidatesWithResponse(ctx context.Context, organisationID int64, params *GetJournalTypesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetJournalTypesSyncCandidatesResponse, error) {
+	rsp, err := c.GetJournalTypesSyncCandidates(ctx, organisationID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33537,8 +33537,8 @@ func (c *ClientWithResponses) GetJournalTypesSyncCandidatesWithResponse(ctx cont
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/journaltypes/{journalTypeId} (the `GetJournalType` operationId).
-func (c *ClientWithResponses) GetJournalTypeWithResponse(ctx context.Context, organisationId int64, journalTypeId int64, reqEditors ...RequestEditorFn) (*GetJournalTypeResponse, error) {
-	rsp, err := c.GetJournalType(ctx, organisationId, journalTypeId, reqEditors...)
+func (c *ClientWithResponses) GetJournalTypeWithResponse(ctx context.Context, organisationID int64, journalTypeID int64, reqEditors ...RequestEditorFn) (*GetJournalTypeResponse, error) {
+	rsp, err := c.GetJournalType(ctx, organisationID, journalTypeID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33550,8 +33550,8 @@ func (c *ClientWithResponses) GetJournalTypeWithResponse(ctx context.Context, or
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/orders (the `GetOrders` operationId).
-func (c *ClientWithResponses) GetOrdersWithResponse(ctx context.Context, organisationId int64, params *GetOrdersParams, reqEditors ...RequestEditorFn) (*GetOrdersResponse, error) {
-	rsp, err := c.GetOrders(ctx, organisationId, params, reqEditors...)
+func (c *ClientWithResponses) GetOrdersWithResponse(ctx context.Context, organisationID int64, params *GetOrdersParams, reqEditors ...RequestEditorFn) (*GetOrdersResponse, error) {
+	rsp, err := c.GetOrders(ctx, organisationID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33563,8 +33563,8 @@ func (c *ClientWithResponses) GetOrdersWithResponse(ctx context.Context, organis
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/orgs/{organisationId}/orders (the `AddOrder` operationId).
-func (c *ClientWithResponses) AddOrderWithBodyWithResponse(ctx context.Context, organisationId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddOrderResponse, error) {
-	rsp, err := c.AddOrderWithBody(ctx, organisationId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) AddOrderWithBodyWithResponse(ctx context.Context, organisationID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddOrderResponse, error) {
+	rsp, err := c.AddOrderWithBody(ctx, organisationID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33576,8 +33576,8 @@ func (c *ClientWithResponses) AddOrderWithBodyWithResponse(ctx context.Context, 
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/orgs/{organisationId}/orders (the `AddOrder` operationId).
-func (c *ClientWithResponses) AddOrderWithResponse(ctx context.Context, organisationId int64, body AddOrderJSONRequestBody, reqEditors ...RequestEditorFn) (*AddOrderResponse, error) {
-	rsp, err := c.AddOrder(ctx, organisationId, body, reqEditors...)
+func (c *ClientWithResponses) AddOrderWithResponse(ctx context.Context, organisationID int64, body AddOrderJSONRequestBody, reqEditors ...RequestEditorFn) (*AddOrderResponse, error) {
+	rsp, err := c.AddOrder(ctx, organisationID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33589,8 +33589,8 @@ func (c *ClientWithResponses) AddOrderWithResponse(ctx context.Context, organisa
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/orders/synccandidates (the `GetOrdersSyncCandidates` operationId).
-func (c *ClientWithResponses) GetOrdersSyncCandidatesWithResponse(ctx context.Context, organisationId int64, params *GetOrdersSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetOrdersSyncCandidatesResponse, error) {
-	rsp, err := c.GetOrdersSyncCandidates(ctx, organisationId, params, reqEditors...)
+func (c *ClientWithResponses) GetOrdersSyncCandidatesWithResponse(ctx context.Context, organisationID int64, params *GetOrdersSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetOrdersSyncCandidatesResponse, error) {
+	rsp, err := c.GetOrdersSyncCandidates(ctx, organisationID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33602,8 +33602,8 @@ func (c *ClientWithResponses) GetOrdersSyncCandidatesWithResponse(ctx context.Co
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /api/orgs/{organisationId}/orders/{orderId} (the `DeleteOrder` operationId).
-func (c *ClientWithResponses) DeleteOrderWithResponse(ctx context.Context, organisationId int64, orderId int64, reqEditors ...RequestEditorFn) (*DeleteOrderResponse, error) {
-	rsp, err := c.DeleteOrder(ctx, organisationId, orderId, reqEditors...)
+func (c *ClientWithResponses) DeleteOrderWithResponse(ctx context.Context, organisationID int64, orderID int64, reqEditors ...RequestEditorFn) (*DeleteOrderResponse, error) {
+	rsp, err := c.DeleteOrder(ctx, organisationID, orderID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33615,8 +33615,8 @@ func (c *ClientWithResponses) DeleteOrderWithResponse(ctx context.Context, organ
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/orders/{orderId} (the `GetOrder` operationId).
-func (c *ClientWithResponses) GetOrderWithResponse(ctx context.Context, organisationId int64, orderId int64, reqEditors ...RequestEditorFn) (*GetOrderResponse, error) {
-	rsp, err := c.GetOrder(ctx, organisationId, orderId, reqEditors...)
+func (c *ClientWithResponses) GetOrderWithResponse(ctx context.Context, organisationID int64, orderID int64, reqEditors ...RequestEditorFn) (*GetOrderResponse, error) {
+	rsp, err := c.GetOrder(ctx, organisationID, orderID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33628,8 +33628,8 @@ func (c *ClientWithResponses) GetOrderWithResponse(ctx context.Context, organisa
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /api/orgs/{organisationId}/orders/{orderId} (the `UpdateOrder` operationId).
-func (c *ClientWithResponses) UpdateOrderWithBodyWithResponse(ctx context.Context, organisationId int64, orderId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateOrderResponse, error) {
-	rsp, err := c.UpdateOrderWithBody(ctx, organisationId, orderId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) UpdateOrderWithBodyWithResponse(ctx context.Context, organisationID int64, orderID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateOrderResponse, error) {
+	rsp, err := c.UpdateOrderWithBody(ctx, organisationID, orderID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33641,8 +33641,8 @@ func (c *ClientWithResponses) UpdateOrderWithBodyWithResponse(ctx context.Contex
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /api/orgs/{organisationId}/orders/{orderId} (the `UpdateOrder` operationId).
-func (c *ClientWithResponses) UpdateOrderWithResponse(ctx context.Context, organisationId int64, orderId int64, body UpdateOrderJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateOrderResponse, error) {
-	rsp, err := c.UpdateOrder(ctx, organisationId, orderId, body, reqEditors...)
+func (c *ClientWithResponses) UpdateOrderWithResponse(ctx context.Context, organisationID int64, orderID int64, body UpdateOrderJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateOrderResponse, error) {
+	rsp, err := c.UpdateOrder(ctx, organisationID, orderID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33659,8 +33659,8 @@ func (c *ClientWithResponses) UpdateOrderWithResponse(ctx context.Context, organ
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/orders/{orderId}/actions/{actionName} (the `GetCustomActionOrder` operationId).
-func (c *ClientWithResponses) GetCustomActionOrderWithResponse(ctx context.Context, organisationId int64, orderId int64, actionName string, params *GetCustomActionOrderParams, reqEditors ...RequestEditorFn) (*GetCustomActionOrderResponse, error) {
-	rsp, err := c.GetCustomActionOrder(ctx, organisationId, orderId, actionName, params, reqEditors...)
+func (c *ClientWithResponses) GetCustomActionOrderWithResponse(ctx context.Context, organisationID int64, orderID int64, actionName string, params *GetCustomActionOrderParams, reqEditors ...RequestEditorFn) (*GetCustomActionOrderResponse, error) {
+	rsp, err := c.GetCustomActionOrder(ctx, organisationID, orderID, actionName, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33684,8 +33684,8 @@ func (c *ClientWithResponses) GetCustomActionOrderWithResponse(ctx context.Conte
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /api/orgs/{organisationId}/orders/{orderId}/actions/{actionName} (the `PutCustomActionOrder` operationId).
-func (c *ClientWithResponses) PutCustomActionOrderWithResponse(ctx context.Context, organisationId int64, orderId int64, actionName string, params *PutCustomActionOrderParams, reqEditors ...RequestEditorFn) (*PutCustomActionOrderResponse, error) {
-	rsp, err := c.PutCustomActionOrder(ctx, organisationId, orderId, actionName, params, reqEditors...)
+func (c *ClientWithResponses) PutCustomActionOrderWithResponse(ctx context.Context, organisationID int64, orderID int64, actionName string, params *PutCustomActionOrderParams, reqEditors ...RequestEditorFn) (*PutCustomActionOrderResponse, error) {
+	rsp, err := c.PutCustomActionOrder(ctx, organisationID, orderID, actionName, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33697,8 +33697,8 @@ func (c *ClientWithResponses) PutCustomActionOrderWithResponse(ctx context.Conte
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/outbox (the `GetOutboxes` operationId).
-func (c *ClientWithResponses) GetOutboxesWithResponse(ctx context.Context, organisationId int64, params *GetOutboxesParams, reqEditors ...RequestEditorFn) (*GetOutboxesResponse, error) {
-	rsp, err := c.GetOutboxes(ctx, organisationId, params, reqEditors...)
+func (c *ClientWithResponses) GetOutboxesWithResponse(ctx context.Context, organisationID int64, params *GetOutboxesParams, reqEditors ...RequestEditorFn) (*GetOutboxesResponse, error) {
+	rsp, err := c.GetOutboxes(ctx, organisationID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33710,8 +33710,8 @@ func (c *ClientWithResponses) GetOutboxesWithResponse(ctx context.Context, organ
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/outbox/{outboxId} (the `GetOutbox` operationId).
-func (c *ClientWithResponses) GetOutboxWithResponse(ctx context.Context, organisationId int64, outboxId int64, reqEditors ...RequestEditorFn) (*GetOutboxResponse, error) {
-	rsp, err := c.GetOutbox(ctx, organisationId, outboxId, reqEditors...)
+func (c *ClientWithResponses) GetOutboxWithResponse(ctx context.Context, organisationID int64, outboxID int64, reqEditors ...RequestEditorFn) (*GetOutboxResponse, error) {
+	rsp, err := c.GetOutbox(ctx, organisationID, outboxID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33723,8 +33723,8 @@ func (c *ClientWithResponses) GetOutboxWithResponse(ctx context.Context, organis
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/paymentMethods (the `GetPaymentMethods` operationId).
-func (c *ClientWithResponses) GetPaymentMethodsWithResponse(ctx context.Context, organisationId int64, params *GetPaymentMethodsParams, reqEditors ...RequestEditorFn) (*GetPaymentMethodsResponse, error) {
-	rsp, err := c.GetPaymentMethods(ctx, organisationId, params, reqEditors...)
+func (c *ClientWithResponses) GetPaymentMethodsWithResponse(ctx context.Context, organisationID int64, params *GetPaymentMethodsParams, reqEditors ...RequestEditorFn) (*GetPaymentMethodsResponse, error) {
+	rsp, err := c.GetPaymentMethods(ctx, organisationID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33736,8 +33736,8 @@ func (c *ClientWithResponses) GetPaymentMethodsWithResponse(ctx context.Context,
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/postalcodes/countries/{countryId} (the `GetPostalCodesForCounty` operationId).
-func (c *ClientWithResponses) GetPostalCodesForCountyWithResponse(ctx context.Context, organisationId int64, countryId int64, params *GetPostalCodesForCountyParams, reqEditors ...RequestEditorFn) (*GetPostalCodesForCountyResponse, error) {
-	rsp, err := c.GetPostalCodesForCounty(ctx, organisationId, countryId, params, reqEditors...)
+func (c *ClientWithResponses) GetPostalCodesForCountyWithResponse(ctx context.Context, organisationID int64, countryID int64, params *GetPostalCodesForCountyParams, reqEditors ...RequestEditorFn) (*GetPostalCodesForCountyResponse, error) {
+	rsp, err := c.GetPostalCodesForCounty(ctx, organisationID, countryID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33749,8 +33749,8 @@ func (c *ClientWithResponses) GetPostalCodesForCountyWithResponse(ctx context.Co
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/postalcodes/synccandidates (the `GetPostalCodesSyncCandidates` operationId).
-func (c *ClientWithResponses) GetPostalCodesSyncCandidatesWithResponse(ctx context.Context, organisationId int64, params *GetPostalCodesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetPostalCodesSyncCandidatesResponse, error) {
-	rsp, err := c.GetPostalCodesSyncCandidates(ctx, organisationId, params, reqEditors...)
+func (c *ClientWithResponses) GetPostalCodesSyncCandidatesWithResponse(ctx context.Context, organisationID int64, params *GetPostalCodesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetPostalCodesSyncCandidatesResponse, error) {
+	rsp, err := c.GetPostalCodesSyncCandidates(ctx, organisationID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33762,8 +33762,8 @@ func (c *ClientWithResponses) GetPostalCodesSyncCandidatesWithResponse(ctx conte
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/postalcodes/{postalCodeId} (the `GetPostalCodeByID` operationId).
-func (c *ClientWithResponses) GetPostalCodeByIDWithResponse(ctx context.Context, organisationId int64, postalCodeId int64, reqEditors ...RequestEditorFn) (*GetPostalCodeByIDResponse, error) {
-	rsp, err := c.GetPostalCodeByID(ctx, organisationId, postalCodeId, reqEditors...)
+func (c *ClientWithResponses) GetPostalCodeByIDWithResponse(ctx context.Context, organisationID int64, postalCodeID int64, reqEditors ...RequestEditorFn) (*GetPostalCodeByIDResponse, error) {
+	rsp, err := c.GetPostalCodeByID(ctx, organisationID, postalCodeID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33775,8 +33775,8 @@ func (c *ClientWithResponses) GetPostalCodeByIDWithResponse(ctx context.Context,
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/productGroups (the `GetProductGroups` operationId).
-func (c *ClientWithResponses) GetProductGroupsWithResponse(ctx context.Context, organisationId int64, params *GetProductGroupsParams, reqEditors ...RequestEditorFn) (*GetProductGroupsResponse, error) {
-	rsp, err := c.GetProductGroups(ctx, organisationId, params, reqEditors...)
+func (c *ClientWithResponses) GetProductGroupsWithResponse(ctx context.Context, organisationID int64, params *GetProductGroupsParams, reqEditors ...RequestEditorFn) (*GetProductGroupsResponse, error) {
+	rsp, err := c.GetProductGroups(ctx, organisationID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33788,8 +33788,8 @@ func (c *ClientWithResponses) GetProductGroupsWithResponse(ctx context.Context, 
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/orgs/{organisationId}/productGroups (the `AddProductGroup` operationId).
-func (c *ClientWithResponses) AddProductGroupWithBodyWithResponse(ctx context.Context, organisationId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddProductGroupResponse, error) {
-	rsp, err := c.AddProductGroupWithBody(ctx, organisationId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) AddProductGroupWithBodyWithResponse(ctx context.Context, organisationID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddProductGroupResponse, error) {
+	rsp, err := c.AddProductGroupWithBody(ctx, organisationID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33801,8 +33801,8 @@ func (c *ClientWithResponses) AddProductGroupWithBodyWithResponse(ctx context.Co
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/orgs/{organisationId}/productGroups (the `AddProductGroup` operationId).
-func (c *ClientWithResponses) AddProductGroupWithResponse(ctx context.Context, organisationId int64, body AddProductGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*AddProductGroupResponse, error) {
-	rsp, err := c.AddProductGroup(ctx, organisationId, body, reqEditors...)
+func (c *ClientWithResponses) AddProductGroupWithResponse(ctx context.Context, organisationID int64, body AddProductGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*AddProductGroupResponse, error) {
+	rsp, err := c.AddProductGroup(ctx, organisationID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33814,8 +33814,8 @@ func (c *ClientWithResponses) AddProductGroupWithResponse(ctx context.Context, o
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/productGroups/synccandidates (the `GetProductGroupsSyncCandidates` operationId).
-func (c *ClientWithResponses) GetProductGroupsSyncCandidatesWithResponse(ctx context.Context, organisationId int64, params *GetProductGroupsSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetProductGroupsSyncCandidatesResponse, error) {
-	rsp, err := c.GetProductGroupsSyncCandidates(ctx, organisationId, params, reqEditors...)
+func (c *ClientWithResponses) GetProductGroupsSyncCandidatesWithResponse(ctx context.Context, organisationID int64, params *GetProductGroupsSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetProductGroupsSyncCandidatesResponse, error) {
+	rsp, err := c.GetProductGroupsSyncCandidates(ctx, organisationID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33827,8 +33827,8 @@ func (c *ClientWithResponses) GetProductGroupsSyncCandidatesWithResponse(ctx con
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /api/orgs/{organisationId}/productGroups/{productGroupId} (the `DeleteProductGroup` operationId).
-func (c *ClientWithResponses) DeleteProductGroupWithResponse(ctx context.Context, organisationId int64, productGroupId int64, reqEditors ...RequestEditorFn) (*DeleteProductGroupResponse, error) {
-	rsp, err := c.DeleteProductGroup(ctx, organisationId, productGroupId, reqEditors...)
+func (c *ClientWithResponses) DeleteProductGroupWithResponse(ctx context.Context, organisationID int64, productGroupID int64, reqEditors ...RequestEditorFn) (*DeleteProductGroupResponse, error) {
+	rsp, err := c.DeleteProductGroup(ctx, organisationID, productGroupID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33840,8 +33840,8 @@ func (c *ClientWithResponses) DeleteProductGroupWithResponse(ctx context.Context
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/productGroups/{productGroupId} (the `GetProductGroup` operationId).
-func (c *ClientWithResponses) GetProductGroupWithResponse(ctx context.Context, organisationId int64, productGroupId int64, reqEditors ...RequestEditorFn) (*GetProductGroupResponse, error) {
-	rsp, err := c.GetProductGroup(ctx, organisationId, productGroupId, reqEditors...)
+func (c *ClientWithResponses) GetProductGroupWithResponse(ctx context.Context, organisationID int64, productGroupID int64, reqEditors ...RequestEditorFn) (*GetProductGroupResponse, error) {
+	rsp, err := c.GetProductGroup(ctx, organisationID, productGroupID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33853,8 +33853,8 @@ func (c *ClientWithResponses) GetProductGroupWithResponse(ctx context.Context, o
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /api/orgs/{organisationId}/productGroups/{productGroupId} (the `UpdateProductGroup` operationId).
-func (c *ClientWithResponses) UpdateProductGroupWithBodyWithResponse(ctx context.Context, organisationId int64, productGroupId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateProductGroupResponse, error) {
-	rsp, err := c.UpdateProductGroupWithBody(ctx, organisationId, productGroupId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) UpdateProductGroupWithBodyWithResponse(ctx context.Context, organisationID int64, productGroupID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateProductGroupResponse, error) {
+	rsp, err := c.UpdateProductGroupWithBody(ctx, organisationID, productGroupID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33866,8 +33866,8 @@ func (c *ClientWithResponses) UpdateProductGroupWithBodyWithResponse(ctx context
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /api/orgs/{organisationId}/productGroups/{productGroupId} (the `UpdateProductGroup` operationId).
-func (c *ClientWithResponses) UpdateProductGroupWithResponse(ctx context.Context, organisationId int64, productGroupId int64, body UpdateProductGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateProductGroupResponse, error) {
-	rsp, err := c.UpdateProductGroup(ctx, organisationId, productGroupId, body, reqEditors...)
+func (c *ClientWithResponses) UpdateProductGroupWithResponse(ctx context.Context, organisationID int64, productGroupID int64, body UpdateProductGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateProductGroupResponse, error) {
+	rsp, err := c.UpdateProductGroup(ctx, organisationID, productGroupID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33879,8 +33879,8 @@ func (c *ClientWithResponses) UpdateProductGroupWithResponse(ctx context.Context
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/purpose-codes (the `GetPurposeCodes` operationId).
-func (c *ClientWithResponses) GetPurposeCodesWithResponse(ctx context.Context, organisationId int64, params *GetPurposeCodesParams, reqEditors ...RequestEditorFn) (*GetPurposeCodesResponse, error) {
-	rsp, err := c.GetPurposeCodes(ctx, organisationId, params, reqEditors...)
+func (c *ClientWithResponses) GetPurposeCodesWithResponse(ctx context.Context, organisationID int64, params *GetPurposeCodesParams, reqEditors ...RequestEditorFn) (*GetPurposeCodesResponse, error) {
+	rsp, err := c.GetPurposeCodes(ctx, organisationID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33892,8 +33892,8 @@ func (c *ClientWithResponses) GetPurposeCodesWithResponse(ctx context.Context, o
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/purpose-codes/code({code}) (the `GetPurposeCodeByCode` operationId).
-func (c *ClientWithResponses) GetPurposeCodeByCodeWithResponse(ctx context.Context, organisationId int64, code string, reqEditors ...RequestEditorFn) (*GetPurposeCodeByCodeResponse, error) {
-	rsp, err := c.GetPurposeCodeByCode(ctx, organisationId, code, reqEditors...)
+func (c *ClientWithResponses) GetPurposeCodeByCodeWithResponse(ctx context.Context, organisationID int64, code string, reqEditors ...RequestEditorFn) (*GetPurposeCodeByCodeResponse, error) {
+	rsp, err := c.GetPurposeCodeByCode(ctx, organisationID, code, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33905,8 +33905,8 @@ func (c *ClientWithResponses) GetPurposeCodeByCodeWithResponse(ctx context.Conte
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/purpose-codes/synccandidates (the `GetPurposeCodesSyncCandidates` operationId).
-func (c *ClientWithResponses) GetPurposeCodesSyncCandidatesWithResponse(ctx context.Context, organisationId int64, params *GetPurposeCodesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetPurposeCodesSyncCandidatesResponse, error) {
-	rsp, err := c.GetPurposeCodesSyncCandidates(ctx, organisationId, params, reqEditors...)
+func (c *ClientWithResponses) GetPurposeCodesSyncCandidatesWithResponse(ctx context.Context, organisationID int64, params *GetPurposeCodesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetPurposeCodesSyncCandidatesResponse, error) {
+	rsp, err := c.GetPurposeCodesSyncCandidates(ctx, organisationID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33918,8 +33918,8 @@ func (c *ClientWithResponses) GetPurposeCodesSyncCandidatesWithResponse(ctx cont
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/purpose-codes/{purposeCodeId} (the `GetPurposeCode` operationId).
-func (c *ClientWithResponses) GetPurposeCodeWithResponse(ctx context.Context, organisationId int64, purposeCodeId int64, reqEditors ...RequestEditorFn) (*GetPurposeCodeResponse, error) {
-	rsp, err := c.GetPurposeCode(ctx, organisationId, purposeCodeId, reqEditors...)
+func (c *ClientWithResponses) GetPurposeCodeWithResponse(ctx context.Context, organisationID int64, purposeCodeID int64, reqEditors ...RequestEditorFn) (*GetPurposeCodeResponse, error) {
+	rsp, err := c.GetPurposeCode(ctx, organisationID, purposeCodeID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33931,8 +33931,8 @@ func (c *ClientWithResponses) GetPurposeCodeWithResponse(ctx context.Context, or
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/receivedinvoices (the `GetReceivedInvoices` operationId).
-func (c *ClientWithResponses) GetReceivedInvoicesWithResponse(ctx context.Context, organisationId int64, params *GetReceivedInvoicesParams, reqEditors ...RequestEditorFn) (*GetReceivedInvoicesResponse, error) {
-	rsp, err := c.GetReceivedInvoices(ctx, organisationId, params, reqEditors...)
+func (c *ClientWithResponses) GetReceivedInvoicesWithResponse(ctx context.Context, organisationID int64, params *GetReceivedInvoicesParams, reqEditors ...RequestEditorFn) (*GetReceivedInvoicesResponse, error) {
+	rsp, err := c.GetReceivedInvoices(ctx, organisationID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33944,8 +33944,8 @@ func (c *ClientWithResponses) GetReceivedInvoicesWithResponse(ctx context.Contex
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/orgs/{organisationId}/receivedinvoices (the `AddReceivedInvoice` operationId).
-func (c *ClientWithResponses) AddReceivedInvoiceWithBodyWithResponse(ctx context.Context, organisationId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddReceivedInvoiceResponse, error) {
-	rsp, err := c.AddReceivedInvoiceWithBody(ctx, organisationId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) AddReceivedInvoiceWithBodyWithResponse(ctx context.Context, organisationID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddReceivedInvoiceResponse, error) {
+	rsp, err := c.AddReceivedInvoiceWithBody(ctx, organisationID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33957,8 +33957,8 @@ func (c *ClientWithResponses) AddReceivedInvoiceWithBodyWithResponse(ctx context
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/orgs/{organisationId}/receivedinvoices (the `AddReceivedInvoice` operationId).
-func (c *ClientWithResponses) AddReceivedInvoiceWithResponse(ctx context.Context, organisationId int64, body AddReceivedInvoiceJSONRequestBody, reqEditors ...RequestEditorFn) (*AddReceivedInvoiceResponse, error) {
-	rsp, err := c.AddReceivedInvoice(ctx, organisationId, body, reqEditors...)
+func (c *ClientWithResponses) AddReceivedInvoiceWithResponse(ctx context.Context, organisationID int64, body AddReceivedInvoiceJSONRequestBody, reqEditors ...RequestEditorFn) (*AddReceivedInvoiceResponse, error) {
+	rsp, err := c.AddReceivedInvoice(ctx, organisationID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33970,8 +33970,8 @@ func (c *ClientWithResponses) AddReceivedInvoiceWithResponse(ctx context.Context
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /api/orgs/{organisationId}/receivedinvoices/{receivedInvoiceId} (the `DeleteReceivedInvoice` operationId).
-func (c *ClientWithResponses) DeleteReceivedInvoiceWithResponse(ctx context.Context, organisationId int64, receivedInvoiceId int64, reqEditors ...RequestEditorFn) (*DeleteReceivedInvoiceResponse, error) {
-	rsp, err := c.DeleteReceivedInvoice(ctx, organisationId, receivedInvoiceId, reqEditors...)
+func (c *ClientWithResponses) DeleteReceivedInvoiceWithResponse(ctx context.Context, organisationID int64, receivedInvoiceID int64, reqEditors ...RequestEditorFn) (*DeleteReceivedInvoiceResponse, error) {
+	rsp, err := c.DeleteReceivedInvoice(ctx, organisationID, receivedInvoiceID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33983,8 +33983,8 @@ func (c *ClientWithResponses) DeleteReceivedInvoiceWithResponse(ctx context.Cont
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/receivedinvoices/{receivedInvoiceId} (the `GetReceivedInvoice` operationId).
-func (c *ClientWithResponses) GetReceivedInvoiceWithResponse(ctx context.Context, organisationId int64, receivedInvoiceId int64, reqEditors ...RequestEditorFn) (*GetReceivedInvoiceResponse, error) {
-	rsp, err := c.GetReceivedInvoice(ctx, organisationId, receivedInvoiceId, reqEditors...)
+func (c *ClientWithResponses) GetReceivedInvoiceWithResponse(ctx context.Context, organisationID int64, receivedInvoiceID int64, reqEditors ...RequestEditorFn) (*GetReceivedInvoiceResponse, error) {
+	rsp, err := c.GetReceivedInvoice(ctx, organisationID, receivedInvoiceID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33996,8 +33996,8 @@ func (c *ClientWithResponses) GetReceivedInvoiceWithResponse(ctx context.Context
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /api/orgs/{organisationId}/receivedinvoices/{receivedInvoiceId} (the `UpdateReceivedInvoice` operationId).
-func (c *ClientWithResponses) UpdateReceivedInvoiceWithBodyWithResponse(ctx context.Context, organisationId int64, receivedInvoiceId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateReceivedInvoiceResponse, error) {
-	rsp, err := c.UpdateReceivedInvoiceWithBody(ctx, organisationId, receivedInvoiceId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) UpdateReceivedInvoiceWithBodyWithResponse(ctx context.Context, organisationID int64, receivedInvoiceID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateReceivedInvoiceResponse, error) {
+	rsp, err := c.UpdateReceivedInvoiceWithBody(ctx, organisationID, receivedInvoiceID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -34009,8 +34009,8 @@ func (c *ClientWithResponses) UpdateReceivedInvoiceWithBodyWithResponse(ctx cont
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /api/orgs/{organisationId}/receivedinvoices/{receivedInvoiceId} (the `UpdateReceivedInvoice` operationId).
-func (c *ClientWithResponses) UpdateReceivedInvoiceWithResponse(ctx context.Context, organisationId int64, receivedInvoiceId int64, body UpdateReceivedInvoiceJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateReceivedInvoiceResponse, error) {
-	rsp, err := c.UpdateReceivedInvoice(ctx, organisationId, receivedInvoiceId, body, reqEditors...)
+func (c *ClientWithResponses) UpdateReceivedInvoiceWithResponse(ctx context.Context, organisationID int64, receivedInvoiceID int64, body UpdateReceivedInvoiceJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateReceivedInvoiceResponse, error) {
+	rsp, err := c.UpdateReceivedInvoice(ctx, organisationID, receivedInvoiceID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -34022,8 +34022,8 @@ func (c *ClientWithResponses) UpdateReceivedInvoiceWithResponse(ctx context.Cont
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/receivedinvoices/{receivedInvoiceId}/attachments (the `GetReceivedInvoiceAttachments` operationId).
-func (c *ClientWithResponses) GetReceivedInvoiceAttachmentsWithResponse(ctx context.Context, organisationId int64, receivedInvoiceId int64, reqEditors ...RequestEditorFn) (*GetReceivedInvoiceAttachmentsResponse, error) {
-	rsp, err := c.GetReceivedInvoiceAttachments(ctx, organisationId, receivedInvoiceId, reqEditors...)
+func (c *ClientWithResponses) GetReceivedInvoiceAttachmentsWithResponse(ctx context.Context, organisationID int64, receivedInvoiceID int64, reqEditors ...RequestEditorFn) (*GetReceivedInvoiceAttachmentsResponse, error) {
+	rsp, err := c.GetReceivedInvoiceAttachments(ctx, organisationID, receivedInvoiceID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -34035,8 +34035,8 @@ func (c *ClientWithResponses) GetReceivedInvoiceAttachmentsWithResponse(ctx cont
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/orgs/{organisationId}/receivedinvoices/{receivedInvoiceId}/attachments (the `AddReceivedInvoiceAttachment` operationId).
-func (c *ClientWithResponses) AddReceivedInvoiceAttachmentWithBodyWithResponse(ctx context.Context, organisationId int64, receivedInvoiceId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddReceivedInvoiceAttachmentResponse, error) {
-	rsp, err := c.AddReceivedInvoiceAttachmentWithBody(ctx, organisationId, receivedInvoiceId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) AddReceivedInvoiceAttachmentWithBodyWithResponse(ctx context.Context, organisationID int64, receivedInvoiceID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddReceivedInvoiceAttachmentResponse, error) {
+	rsp, err := c.AddReceivedInvoiceAttachmentWithBody(ctx, organisationID, receivedInvoiceID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -34048,8 +34048,8 @@ func (c *ClientWithResponses) AddReceivedInvoiceAttachmentWithBodyWithResponse(c
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/orgs/{organisationId}/receivedinvoices/{receivedInvoiceId}/attachments (the `AddReceivedInvoiceAttachment` operationId).
-func (c *ClientWithResponses) AddReceivedInvoiceAttachmentWithResponse(ctx context.Context, organisationId int64, receivedInvoiceId int64, body AddReceivedInvoiceAttachmentJSONRequestBody, reqEditors ...RequestEditorFn) (*AddReceivedInvoiceAttachmentResponse, error) {
-	rsp, err := c.AddReceivedInvoiceAttachment(ctx, organisationId, receivedInvoiceId, body, reqEditors...)
+func (c *ClientWithResponses) AddReceivedInvoiceAttachmentWithResponse(ctx context.Context, organisationID int64, receivedInvoiceID int64, body AddReceivedInvoiceAttachmentJSONRequestBody, reqEditors ...RequestEditorFn) (*AddReceivedInvoiceAttachmentResponse, error) {
+	rsp, err := c.AddReceivedInvoiceAttachment(ctx, organisationID, receivedInvoiceID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -34061,8 +34061,8 @@ func (c *ClientWithResponses) AddReceivedInvoiceAttachmentWithResponse(ctx conte
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/report-templates (the `GetReportTemplates` operationId).
-func (c *ClientWithResponses) GetReportTemplatesWithResponse(ctx context.Context, organisationId int64, params *GetReportTemplatesParams, reqEditors ...RequestEditorFn) (*GetReportTemplatesResponse, error) {
-	rsp, err := c.GetReportTemplates(ctx, organisationId, params, reqEditors...)
+func (c *ClientWithResponses) GetReportTemplatesWithResponse(ctx context.Context, organisationID int64, params *GetReportTemplatesParams, reqEditors ...RequestEditorFn) (*GetReportTemplatesResponse, error) {
+	rsp, err := c.GetReportTemplates(ctx, organisationID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -34074,8 +34074,8 @@ func (c *ClientWithResponses) GetReportTemplatesWithResponse(ctx context.Context
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/report-templates/synccandidates (the `GetReportTemplateSyncCandidates` operationId).
-func (c *ClientWithResponses) GetReportTemplateSyncCandidatesWithResponse(ctx context.Context, organisationId int64, params *GetReportTemplateSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetReportTemplateSyncCandidatesResponse, error) {
-	rsp, err := c.GetReportTemplateSyncCandidates(ctx, organisationId, params, reqEditors...)
+func (c *ClientWithResponses) GetReportTemplateSyncCandidatesWithResponse(ctx context.Context, organisationID int64, params *GetReportTemplateSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetReportTemplateSyncCandidatesResponse, error) {
+	rsp, err := c.GetReportTemplateSyncCandidates(ctx, organisationID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -34087,8 +34087,8 @@ func (c *ClientWithResponses) GetReportTemplateSyncCandidatesWithResponse(ctx co
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/report-templates/{reportTemplateId} (the `GetReportTemplate` operationId).
-func (c *ClientWithResponses) GetReportTemplateWithResponse(ctx context.Context, organisationId int64, reportTemplateId int64, reqEditors ...RequestEditorFn) (*GetReportTemplateResponse, error) {
-	rsp, err := c.GetReportTemplate(ctx, organisationId, reportTemplateId, reqEditors...)
+func (c *ClientWithResponses) GetReportTemplateWithResponse(ctx context.Context, organisationID int64, reportTemplateID int64, reqEditors ...RequestEditorFn) (*GetReportTemplateResponse, error) {
+	rsp, err := c.GetReportTemplate(ctx, organisationID, reportTemplateID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -34100,8 +34100,8 @@ func (c *ClientWithResponses) GetReportTemplateWithResponse(ctx context.Context,
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/stockentry (the `GetStockEntries` operationId).
-func (c *ClientWithResponses) GetStockEntriesWithResponse(ctx context.Context, organisationId int64, params *GetStockEntriesParams, reqEditors ...RequestEditorFn) (*GetStockEntriesResponse, error) {
-	rsp, err := c.GetStockEntries(ctx, organisationId, params, reqEditors...)
+func (c *ClientWithResponses) GetStockEntriesWithResponse(ctx context.Context, organisationID int64, params *GetStockEntriesParams, reqEditors ...RequestEditorFn) (*GetStockEntriesResponse, error) {
+	rsp, err := c.GetStockEntries(ctx, organisationID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -34113,8 +34113,8 @@ func (c *ClientWithResponses) GetStockEntriesWithResponse(ctx context.Context, o
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/orgs/{organisationId}/stockentry (the `AddStockEntry` operationId).
-func (c *ClientWithResponses) AddStockEntryWithBodyWithResponse(ctx context.Context, organisationId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddStockEntryResponse, error) {
-	rsp, err := c.AddStockEntryWithBody(ctx, organisationId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) AddStockEntryWithBodyWithResponse(ctx context.Context, organisationID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddStockEntryResponse, error) {
+	rsp, err := c.AddStockEntryWithBody(ctx, organisationID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -34126,8 +34126,8 @@ func (c *ClientWithResponses) AddStockEntryWithBodyWithResponse(ctx context.Cont
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/orgs/{organisationId}/stockentry (the `AddStockEntry` operationId).
-func (c *ClientWithResponses) AddStockEntryWithResponse(ctx context.Context, organisationId int64, body AddStockEntryJSONRequestBody, reqEditors ...RequestEditorFn) (*AddStockEntryResponse, error) {
-	rsp, err := c.AddStockEntry(ctx, organisationId, body, reqEditors...)
+func (c *ClientWithResponses) AddStockEntryWithResponse(ctx context.Context, organisationID int64, body AddStockEntryJSONRequestBody, reqEditors ...RequestEditorFn) (*AddStockEntryResponse, error) {
+	rsp, err := c.AddStockEntry(ctx, organisationID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -34139,8 +34139,8 @@ func (c *ClientWithResponses) AddStockEntryWithResponse(ctx context.Context, org
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /api/orgs/{organisationId}/stockentry/{stockEntryId} (the `DeleteStockEntry` operationId).
-func (c *ClientWithResponses) DeleteStockEntryWithResponse(ctx context.Context, organisationId int64, stockEntryId int64, reqEditors ...RequestEditorFn) (*DeleteStockEntryResponse, error) {
-	rsp, err := c.DeleteStockEntry(ctx, organisationId, stockEntryId, reqEditors...)
+func (c *ClientWithResponses) DeleteStockEntryWithResponse(ctx context.Context, organisationID int64, stockEntryID int64, reqEditors ...RequestEditorFn) (*DeleteStockEntryResponse, error) {
+	rsp, err := c.DeleteStockEntry(ctx, organisationID, stockEntryID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -34152,8 +34152,8 @@ func (c *ClientWithResponses) DeleteStockEntryWithResponse(ctx context.Context, 
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/stockentry/{stockEntryId} (the `GetStockEntry` operationId).
-func (c *ClientWithResponses) GetStockEntryWithResponse(ctx context.Context, organisationId int64, stockEntryId int64, reqEditors ...RequestEditorFn) (*GetStockEntryResponse, error) {
-	rsp, err := c.GetStockEntry(ctx, organisationId, stockEntryId, reqEditors...)
+func (c *ClientWithResponses) GetStockEntryWithResponse(ctx context.Context, organisationID int64, stockEntryID int64, reqEditors ...RequestEditorFn) (*GetStockEntryResponse, error) {
+	rsp, err := c.GetStockEntry(ctx, organisationID, stockEntryID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -34165,8 +34165,8 @@ func (c *ClientWithResponses) GetStockEntryWithResponse(ctx context.Context, org
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /api/orgs/{organisationId}/stockentry/{stockEntryId} (the `UpdateStockEntry` operationId).
-func (c *ClientWithResponses) UpdateStockEntryWithBodyWithResponse(ctx context.Context, organisationId int64, stockEntryId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateStockEntryResponse, error) {
-	rsp, err := c.UpdateStockEntryWithBody(ctx, organisationId, stockEntryId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) UpdateStockEntryWithBodyWithResponse(ctx context.Context, organisationID int64, stockEntryID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateStockEntryResponse, error) {
+	rsp, err := c.UpdateStockEntryWithBody(ctx, organisationID, stockEntryID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -34178,8 +34178,8 @@ func (c *ClientWithResponses) UpdateStockEntryWithBodyWithResponse(ctx context.C
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /api/orgs/{organisationId}/stockentry/{stockEntryId} (the `UpdateStockEntry` operationId).
-func (c *ClientWithResponses) UpdateStockEntryWithResponse(ctx context.Context, organisationId int64, stockEntryId int64, body UpdateStockEntryJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateStockEntryResponse, error) {
-	rsp, err := c.UpdateStockEntry(ctx, organisationId, stockEntryId, body, reqEditors...)
+func (c *ClientWithResponses) UpdateStockEntryWithResponse(ctx context.Context, organisationID int64, stockEntryID int64, body UpdateStockEntryJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateStockEntryResponse, error) {
+	rsp, err := c.UpdateStockEntry(ctx, organisationID, stockEntryID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -34196,8 +34196,8 @@ func (c *ClientWithResponses) UpdateStockEntryWithResponse(ctx context.Context, 
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/stockentry/{stockEntryId}/actions/{actionName} (the `GetCustomActionStockEntry` operationId).
-func (c *ClientWithResponses) GetCustomActionStockEntryWithResponse(ctx context.Context, organisationId int64, stockEntryId int64, actionName string, params *GetCustomActionStockEntryParams, reqEditors ...RequestEditorFn) (*GetCustomActionStockEntryResponse, error) {
-	rsp, err := c.GetCustomActionStockEntry(ctx, organisationId, stockEntryId, actionName, params, reqEditors...)
+func (c *ClientWithResponses) GetCustomActionStockEntryWithResponse(ctx context.Context, organisationID int64, stockEntryID int64, actionName string, params *GetCustomActionStockEntryParams, reqEditors ...RequestEditorFn) (*GetCustomActionStockEntryResponse, error) {
+	rsp, err := c.GetCustomActionStockEntry(ctx, organisationID, stockEntryID, actionName, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -34215,8 +34215,8 @@ func (c *ClientWithResponses) GetCustomActionStockEntryWithResponse(ctx context.
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /api/orgs/{organisationId}/stockentry/{stockEntryId}/actions/{actionName} (the `PutCustomActionStockEntry` operationId).
-func (c *ClientWithResponses) PutCustomActionStockEntryWithResponse(ctx context.Context, organisationId int64, stockEntryId int64, actionName string, params *PutCustomActionStockEntryParams, reqEditors ...RequestEditorFn) (*PutCustomActionStockEntryResponse, error) {
-	rsp, err := c.PutCustomActionStockEntry(ctx, organisationId, stockEntryId, actionName, params, reqEditors...)
+func (c *ClientWithResponses) PutCustomActionStockEntryWithResponse(ctx context.Context, organisationID int64, stockEntryID int64, actionName string, params *PutCustomActionStockEntryParams, reqEditors ...RequestEditorFn) (*PutCustomActionStockEntryResponse, error) {
+	rsp, err := c.PutCustomActionStockEntry(ctx, organisationID, stockEntryID, actionName, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -34228,8 +34228,8 @@ func (c *ClientWithResponses) PutCustomActionStockEntryWithResponse(ctx context.
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/stocks (the `GetStocks` operationId).
-func (c *ClientWithResponses) GetStocksWithResponse(ctx context.Context, organisationId int64, params *GetStocksParams, reqEditors ...RequestEditorFn) (*GetStocksResponse, error) {
-	rsp, err := c.GetStocks(ctx, organisationId, params, reqEditors...)
+func (c *ClientWithResponses) GetStocksWithResponse(ctx context.Context, organisationID int64, params *GetStocksParams, reqEditors ...RequestEditorFn) (*GetStocksResponse, error) {
+	rsp, err := c.GetStocks(ctx, organisationID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -34241,8 +34241,8 @@ func (c *ClientWithResponses) GetStocksWithResponse(ctx context.Context, organis
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/stocks/{itemId} (the `GetStock` operationId).
-func (c *ClientWithResponses) GetStockWithResponse(ctx context.Context, organisationId int64, itemId int64, reqEditors ...RequestEditorFn) (*GetStockResponse, error) {
-	rsp, err := c.GetStock(ctx, organisationId, itemId, reqEditors...)
+func (c *ClientWithResponses) GetStockWithResponse(ctx context.Context, organisationID int64, itemID int64, reqEditors ...RequestEditorFn) (*GetStockResponse, error) {
+	rsp, err := c.GetStock(ctx, organisationID, itemID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -34254,8 +34254,8 @@ func (c *ClientWithResponses) GetStockWithResponse(ctx context.Context, organisa
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/vataccountingtypes (the `GetVatAccountingTypes` operationId).
-func (c *ClientWithResponses) GetVatAccountingTypesWithResponse(ctx context.Context, organisationId int64, params *GetVatAccountingTypesParams, reqEditors ...RequestEditorFn) (*GetVatAccountingTypesResponse, error) {
-	rsp, err := c.GetVatAccountingTypes(ctx, organisationId, params, reqEditors...)
+func (c *ClientWithResponses) GetVatAccountingTypesWithResponse(ctx context.Context, organisationID int64, params *GetVatAccountingTypesParams, reqEditors ...RequestEditorFn) (*GetVatAccountingTypesResponse, error) {
+	rsp, err := c.GetVatAccountingTypes(ctx, organisationID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -34267,8 +34267,8 @@ func (c *ClientWithResponses) GetVatAccountingTypesWithResponse(ctx context.Cont
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/vataccountingtypes/synccandidates (the `GetVatAccountingTypesSyncCandidates` operationId).
-func (c *ClientWithResponses) GetVatAccountingTypesSyncCandidatesWithResponse(ctx context.Context, organisationId int64, params *GetVatAccountingTypesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetVatAccountingTypesSyncCandidatesResponse, error) {
-	rsp, err := c.GetVatAccountingTypesSyncCandidates(ctx, organisationId, params, reqEditors...)
+func (c *ClientWithResponses) GetVatAccountingTypesSyncCandidatesWithResponse(ctx context.Context, organisationID int64, params *GetVatAccountingTypesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetVatAccountingTypesSyncCandidatesResponse, error) {
+	rsp, err := c.GetVatAccountingTypesSyncCandidates(ctx, organisationID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -34280,8 +34280,8 @@ func (c *ClientWithResponses) GetVatAccountingTypesSyncCandidatesWithResponse(ct
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/vatrates (the `GetVatRates` operationId).
-func (c *ClientWithResponses) GetVatRatesWithResponse(ctx context.Context, organisationId int64, params *GetVatRatesParams, reqEditors ...RequestEditorFn) (*GetVatRatesResponse, error) {
-	rsp, err := c.GetVatRates(ctx, organisationId, params, reqEditors...)
+func (c *ClientWithResponses) GetVatRatesWithResponse(ctx context.Context, organisationID int64, params *GetVatRatesParams, reqEditors ...RequestEditorFn) (*GetVatRatesResponse, error) {
+	rsp, err := c.GetVatRates(ctx, organisationID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -34293,8 +34293,8 @@ func (c *ClientWithResponses) GetVatRatesWithResponse(ctx context.Context, organ
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/vatrates/code({code}) (the `GetVatRateByCode` operationId).
-func (c *ClientWithResponses) GetVatRateByCodeWithResponse(ctx context.Context, organisationId int64, code string, params *GetVatRateByCodeParams, reqEditors ...RequestEditorFn) (*GetVatRateByCodeResponse, error) {
-	rsp, err := c.GetVatRateByCode(ctx, organisationId, code, params, reqEditors...)
+func (c *ClientWithResponses) GetVatRateByCodeWithResponse(ctx context.Context, organisationID int64, code string, params *GetVatRateByCodeParams, reqEditors ...RequestEditorFn) (*GetVatRateByCodeResponse, error) {
+	rsp, err := c.GetVatRateByCode(ctx, organisationID, code, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -34306,8 +34306,8 @@ func (c *ClientWithResponses) GetVatRateByCodeWithResponse(ctx context.Context, 
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/vatrates/synccandidates (the `GetVatRatesSyncCandidates` operationId).
-func (c *ClientWithResponses) GetVatRatesSyncCandidatesWithResponse(ctx context.Context, organisationId int64, params *GetVatRatesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetVatRatesSyncCandidatesResponse, error) {
-	rsp, err := c.GetVatRatesSyncCandidates(ctx, organisationId, params, reqEditors...)
+func (c *ClientWithResponses) GetVatRatesSyncCandidatesWithResponse(ctx context.Context, organisationID int64, params *GetVatRatesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetVatRatesSyncCandidatesResponse, error) {
+	rsp, err := c.GetVatRatesSyncCandidates(ctx, organisationID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -34319,8 +34319,8 @@ func (c *ClientWithResponses) GetVatRatesSyncCandidatesWithResponse(ctx context.
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/vatrates/{vatRateId} (the `GetVatRate` operationId).
-func (c *ClientWithResponses) GetVatRateWithResponse(ctx context.Context, organisationId int64, vatRateId int64, params *GetVatRateParams, reqEditors ...RequestEditorFn) (*GetVatRateResponse, error) {
-	rsp, err := c.GetVatRate(ctx, organisationId, vatRateId, params, reqEditors...)
+func (c *ClientWithResponses) GetVatRateWithResponse(ctx context.Context, organisationID int64, vatRateID int64, params *GetVatRateParams, reqEditors ...RequestEditorFn) (*GetVatRateResponse, error) {
+	rsp, err := c.GetVatRate(ctx, organisationID, vatRateID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -34332,8 +34332,8 @@ func (c *ClientWithResponses) GetVatRateWithResponse(ctx context.Context, organi
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/warehouses (the `GetWarehouses` operationId).
-func (c *ClientWithResponses) GetWarehousesWithResponse(ctx context.Context, organisationId int64, params *GetWarehousesParams, reqEditors ...RequestEditorFn) (*GetWarehousesResponse, error) {
-	rsp, err := c.GetWarehouses(ctx, organisationId, params, reqEditors...)
+func (c *ClientWithResponses) GetWarehousesWithResponse(ctx context.Context, organisationID int64, params *GetWarehousesParams, reqEditors ...RequestEditorFn) (*GetWarehousesResponse, error) {
+	rsp, err := c.GetWarehouses(ctx, organisationID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -34345,8 +34345,8 @@ func (c *ClientWithResponses) GetWarehousesWithResponse(ctx context.Context, org
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/orgs/{organisationId}/warehouses (the `AddWarehouse` operationId).
-func (c *ClientWithResponses) AddWarehouseWithBodyWithResponse(ctx context.Context, organisationId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddWarehouseResponse, error) {
-	rsp, err := c.AddWarehouseWithBody(ctx, organisationId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) AddWarehouseWithBodyWithResponse(ctx context.Context, organisationID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddWarehouseResponse, error) {
+	rsp, err := c.AddWarehouseWithBody(ctx, organisationID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -34358,8 +34358,8 @@ func (c *ClientWithResponses) AddWarehouseWithBodyWithResponse(ctx context.Conte
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/orgs/{organisationId}/warehouses (the `AddWarehouse` operationId).
-func (c *ClientWithResponses) AddWarehouseWithResponse(ctx context.Context, organisationId int64, body AddWarehouseJSONRequestBody, reqEditors ...RequestEditorFn) (*AddWarehouseResponse, error) {
-	rsp, err := c.AddWarehouse(ctx, organisationId, body, reqEditors...)
+func (c *ClientWithResponses) AddWarehouseWithResponse(ctx context.Context, organisationID int64, body AddWarehouseJSONRequestBody, reqEditors ...RequestEditorFn) (*AddWarehouseResponse, error) {
+	rsp, err := c.AddWarehouse(ctx, organisationID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -34371,8 +34371,8 @@ func (c *ClientWithResponses) AddWarehouseWithResponse(ctx context.Context, orga
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/warehouses/synccandidates (the `GetWarehousesSyncCandidates` operationId).
-func (c *ClientWithResponses) GetWarehousesSyncCandidatesWithResponse(ctx context.Context, organisationId int64, params *GetWarehousesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetWarehousesSyncCandidatesResponse, error) {
-	rsp, err := c.GetWarehousesSyncCandidates(ctx, organisationId, params, reqEditors...)
+func (c *ClientWithResponses) GetWarehousesSyncCandidatesWithResponse(ctx context.Context, organisationID int64, params *GetWarehousesSyncCandidatesParams, reqEditors ...RequestEditorFn) (*GetWarehousesSyncCandidatesResponse, error) {
+	rsp, err := c.GetWarehousesSyncCandidates(ctx, organisationID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -34384,8 +34384,8 @@ func (c *ClientWithResponses) GetWarehousesSyncCandidatesWithResponse(ctx contex
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /api/orgs/{organisationId}/warehouses/{warehouseId} (the `DeleteWarehouse` operationId).
-func (c *ClientWithResponses) DeleteWarehouseWithResponse(ctx context.Context, organisationId int64, warehouseId int64, reqEditors ...RequestEditorFn) (*DeleteWarehouseResponse, error) {
-	rsp, err := c.DeleteWarehouse(ctx, organisationId, warehouseId, reqEditors...)
+func (c *ClientWithResponses) DeleteWarehouseWithResponse(ctx context.Context, organisationID int64, warehouseID int64, reqEditors ...RequestEditorFn) (*DeleteWarehouseResponse, error) {
+	rsp, err := c.DeleteWarehouse(ctx, organisationID, warehouseID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -34397,8 +34397,8 @@ func (c *ClientWithResponses) DeleteWarehouseWithResponse(ctx context.Context, o
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/orgs/{organisationId}/warehouses/{warehouseId} (the `GetWarehouse` operationId).
-func (c *ClientWithResponses) GetWarehouseWithResponse(ctx context.Context, organisationId int64, warehouseId int64, reqEditors ...RequestEditorFn) (*GetWarehouseResponse, error) {
-	rsp, err := c.GetWarehouse(ctx, organisationId, warehouseId, reqEditors...)
+func (c *ClientWithResponses) GetWarehouseWithResponse(ctx context.Context, organisationID int64, warehouseID int64, reqEditors ...RequestEditorFn) (*GetWarehouseResponse, error) {
+	rsp, err := c.GetWarehouse(ctx, organisationID, warehouseID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -34410,8 +34410,8 @@ func (c *ClientWithResponses) GetWarehouseWithResponse(ctx context.Context, orga
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /api/orgs/{organisationId}/warehouses/{warehouseId} (the `UpdateWarehouse` operationId).
-func (c *ClientWithResponses) UpdateWarehouseWithBodyWithResponse(ctx context.Context, organisationId int64, warehouseId int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateWarehouseResponse, error) {
-	rsp, err := c.UpdateWarehouseWithBody(ctx, organisationId, warehouseId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) UpdateWarehouseWithBodyWithResponse(ctx context.Context, organisationID int64, warehouseID int64, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateWarehouseResponse, error) {
+	rsp, err := c.UpdateWarehouseWithBody(ctx, organisationID, warehouseID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -34423,8 +34423,8 @@ func (c *ClientWithResponses) UpdateWarehouseWithBodyWithResponse(ctx context.Co
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /api/orgs/{organisationId}/warehouses/{warehouseId} (the `UpdateWarehouse` operationId).
-func (c *ClientWithResponses) UpdateWarehouseWithResponse(ctx context.Context, organisationId int64, warehouseId int64, body UpdateWarehouseJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateWarehouseResponse, error) {
-	rsp, err := c.UpdateWarehouse(ctx, organisationId, warehouseId, body, reqEditors...)
+func (c *ClientWithResponses) UpdateWarehouseWithResponse(ctx context.Context, organisationID int64, warehouseID int64, body UpdateWarehouseJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateWarehouseResponse, error) {
+	rsp, err := c.UpdateWarehouse(ctx, organisationID, warehouseID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
