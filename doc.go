@@ -10,7 +10,11 @@
 //     Minimax sends date-times without a zone; api.DateTime handles them.
 //   - internal/mmspec is the reproducible repair of that document (see its
 //     package comment), run by `go generate ./...`.
+//   - skyplanner/api is the SkyPlanner client generated from a document this
+//     project writes (SkyPlanner publishes none), which marks what is
+//     confirmed by the vendor and what is inferred; package skyplanner names
+//     its records plainly (skyplanner.Order, skyplanner.Job, ...).
 //
-// The hand-written client layers, the SkyPlanner client, the in-memory fakes
-// of both services and the order mapping build on these packages.
+// The hand-written client layers, the in-memory fakes of both services and
+// the order mapping build on these packages.
 package planbridge

@@ -130,6 +130,14 @@ func EncodeJSON(v Value, layout string) []byte {
 	return strconv.AppendQuote(nil, v.t.Format(layout))
 }
 
+// EncodeText writes a valid value in layout; an absent or null one is empty.
+func EncodeText(v Value, layout string) []byte {
+	if !v.Valid() {
+		return nil
+	}
+	return []byte(v.t.Format(layout))
+}
+
 // DecodeText decodes text in any accepted form; empty text is absent.
 func DecodeText(b []byte) (Value, error) {
 	if len(b) == 0 {

@@ -67,12 +67,7 @@ func (d *DateTime) UnmarshalJSON(b []byte) error {
 
 // MarshalText encodes the wire form; the generated client uses it for query
 // parameters. An absent or null DateTime is empty.
-func (d DateTime) MarshalText() ([]byte, error) {
-	if !d.Valid() {
-		return nil, nil
-	}
-	return []byte(d.Format(wireLayout)), nil
-}
+func (d DateTime) MarshalText() ([]byte, error) { return wiretime.EncodeText(d.Value, wireLayout), nil }
 
 // UnmarshalText decodes any form ParseDateTime accepts; empty text is absent.
 func (d *DateTime) UnmarshalText(b []byte) error {
