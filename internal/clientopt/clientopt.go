@@ -1,0 +1,131 @@
+// Package clientopt holds the settings both clients accept, with the checks
+// their With... options share, and builds the *http.Client they send with.
+package clientopt
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/planbridge/planbridge/internal/transport"
+	"github.com/planbridge/planbridge/internal/version"
+)
+
+// RequestEditor changes a request before it is sent.
+type RequestEditor func(ctx context.Context, req *http.Request) error
+
+// Common are the settings both clients take.
+type Common struct {
+	HTTPClient *http.Client
+	UserAgent  string
+	Logger     *slog.Logger
+	Retry      transport.RetryPolicy
+	Editors    []RequestEditor
+	BaseURL    *url.URL
+}
+
+// Defaults returns the settings a client starts from.
+func Defaults() Common {
+	return Common{UserAgent: version.UserAgent, Retry: transport.DefaultRetryPolicy}
+}
+
+// SetHTTPClient keeps a copy of c; the caller's client is never changed.
+func (s *Common) SetHTTPClient(c *http.Client) error {
+	if c == nil {
+		return errors.New("http client is nil")
+	}
+	cp := *c
+	s.HTTPClient = &cp
+	return nil
+}
+
+// SetUserAgent replaces the default User-Agent.
+func (s *Common) SetUserAgent(ua string) error {
+	if strings.TrimSpace(ua) == "" || strings.ContainsAny(ua, "\r\n") {
+		return fmt.Errorf("user agent %q is empty or spans lines", ua)
+	}
+	s.UserAgent = ua
+	return nil
+}
+
+// SetLogger sets where the client logs; nil is refused so that silence is
+// the default rather than an accident.
+func (s *Common) SetLogger(l *slog.Logger) error {
+	if l == nil {
+		return errors.New("logger is nil")
+	}
+	s.Logger = l
+	return nil
+}
+
+// SetRetry sets the retry policy after checking it.
+func (s *Common) SetRetry(p transport.RetryPolicy) error {
+	if err := p.Validate(); err != nil {
+		return err
+	}
+	s.Retry = p
+	return nil
+}
+
+// AddEditor adds a request editor.
+func (s *Common) AddEditor(fn RequestEditor) error {
+	if fn == nil {
+		return errors.New("request editor is nil")
+	}
+	s.Editors = append(s.Editors, fn)
+	return nil
+}
+
+// SetBaseURL parses an absolute http(s) URL.
+func (s *Common) SetBaseURL(raw string) error {
+	u, err := ParseBaseURL(raw)
+	if err != nil {
+		return err
+	}
+	s.BaseURL = u
+	return nil
+}
+
+// ParseBaseURL parses an absolute http(s) URL without query or credentials.
+func ParseBaseURL(raw string) (*url.URL, error) {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return nil, fmt.Errorf("base URL: %w", err)
+	}
+	if (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+		return nil, fmt.Errorf("base URL %q: want an absolute http or https URL", raw)
+	}
+	if u.User != nil || u.RawQuery != "" || u.Fragment != "" {
+		return nil, fmt.Errorf("base URL %q: must not carry credentials, a query or a fragment", u.Redacted())
+	}
+	return u, nil
+}
+
+// Build returns the http.Client a client sends with: a copy of the caller's
+// (or a new one) whose transport is the shared stack over the caller's
+// transport, authorising requests to the base URL's host only.
+func (s *Common) Build(authorize transport.Authorizer, under func(http.RoundTripper) http.RoundTripper) (*http.Client, error) {
+	hc := &http.Client{}
+	if s.HTTPClient != nil {
+		cp := *s.HTTPClient
+		hc = &cp
+	}
+	rt, err := transport.New(transport.Config{
+		Base:      hc.Transport,
+		Host:      s.BaseURL.Host,
+		Authorize: authorize,
+		UserAgent: s.UserAgent,
+		Retry:     s.Retry,
+		Logger:    s.Logger,
+		Under:     under,
+	})
+	if err != nil {
+		return nil, err
+	}
+	hc.Transport = rt
+	return hc, nil
+}

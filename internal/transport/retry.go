@@ -1,0 +1,179 @@
+package transport
+
+import (
+	"context"
+	"errors"
+	"math"
+	"net/http"
+	"net/http/httptrace"
+	"strconv"
+	"sync/atomic"
+	"time"
+)
+
+// RetryPolicy says how often and how long to retry. The zero value means no
+// retries; DefaultRetryPolicy is what the clients use unless told otherwise.
+type RetryPolicy struct {
+	// MaxRetries is how many times a request is repeated after the first try.
+	MaxRetries int
+	// MinWait and MaxWait bound the exponential back-off between tries.
+	MinWait, MaxWait time.Duration
+	// MaxRetryAfter caps how long a server's Retry-After can make us wait.
+	MaxRetryAfter time.Duration
+	// MaxTotalWait caps the waits of one request added up; a retry that would
+	// pass it is not made and the last response is returned.
+	MaxTotalWait time.Duration
+}
+
+// DefaultRetryPolicy retries three times, waiting 0.5 s, 1 s, 2 s (or what
+// Retry-After asks, up to 30 s), and never more than a minute in all.
+var DefaultRetryPolicy = RetryPolicy{
+	MaxRetries:    3,
+	MinWait:       500 * time.Millisecond,
+	MaxWait:       8 * time.Second,
+	MaxRetryAfter: 30 * time.Second,
+	MaxTotalWait:  time.Minute,
+}
+
+// Validate reports a policy that cannot work.
+func (p RetryPolicy) Validate() error {
+	switch {
+	case p.MaxRetries < 0:
+		return errors.New("retry policy: MaxRetries is negative")
+	case p.MinWait < 0 || p.MaxWait < 0 || p.MaxRetryAfter < 0 || p.MaxTotalWait < 0:
+		return errors.New("retry policy: a duration is negative")
+	case p.MaxWait < p.MinWait:
+		return errors.New("retry policy: MaxWait is below MinWait")
+	}
+	return nil
+}
+
+// attempt is what the retry layer knows about one request across its tries.
+// It travels in the request's context, which retryablehttp hands to
+// CheckRetry and (through the response) to Backoff.
+type attempt struct {
+	method  string
+	tries   int
+	waited  time.Duration
+	next    time.Duration
+	gotConn atomic.Bool // the current try reached a connection
+}
+
+type attemptKey struct{}
+
+func attemptFrom(ctx context.Context) *attempt {
+	a, _ := ctx.Value(attemptKey{}).(*attempt)
+	return a
+}
+
+// withAttempt starts tracking a request: its method, and through httptrace
+// whether a try ever got a connection (a POST that never did cannot have
+// reached the server, so it is safe to repeat).
+func withAttempt(req *http.Request) *http.Request {
+	a := &attempt{method: req.Method}
+	trace := &httptrace.ClientTrace{GotConn: func(httptrace.GotConnInfo) { a.gotConn.Store(true) }}
+	ctx := httptrace.WithClientTrace(context.WithValue(req.Context(), attemptKey{}, a), trace)
+	return req.WithContext(ctx)
+}
+
+// idempotent methods may be repeated whatever happened to the first try.
+func idempotent(method string) bool {
+	switch method {
+	case http.MethodGet, http.MethodHead, http.MethodOptions, http.MethodPut, http.MethodDelete:
+		return true
+	}
+	return false
+}
+
+// checkRetry decides about one finished try:
+//   - never once the context is done or an error says retrying is pointless;
+//   - GET, HEAD, PUT, DELETE on connection errors, 429 and 5xx (but 501);
+//   - POST and PATCH only on 429, or on a connection error before any
+//     connection was made (the server cannot have seen the request);
+//   - and only while the waits added up stay under MaxTotalWait.
+func (p RetryPolicy) checkRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
+	if ctx.Err() != nil {
+		return false, ctx.Err()
+	}
+	a := attemptFrom(ctx)
+	if a == nil {
+		return false, err
+	}
+	reachedServer := a.gotConn.Swap(false)
+	retry := false
+	switch {
+	case err != nil:
+		var perm permanentError
+		if errors.As(err, &perm) {
+			return false, err
+		}
+		retry = idempotent(a.method) || !reachedServer
+	case resp.StatusCode == http.StatusTooManyRequests:
+		retry = true
+	case resp.StatusCode >= 500 && resp.StatusCode != http.StatusNotImplemented:
+		retry = idempotent(a.method)
+	}
+	if !retry {
+		return false, err
+	}
+	a.tries++
+	wait := p.wait(a.tries-1, resp)
+	if a.waited+wait > p.MaxTotalWait {
+		return false, err
+	}
+	a.waited += wait
+	a.next = wait
+	return true, nil
+}
+
+// backoff returns the wait checkRetry chose. retryablehttp gives Backoff no
+// context when a try failed without a response; the wait then depends only
+// on the try number, which is what checkRetry used too.
+func (p RetryPolicy) backoff(_, _ time.Duration, try int, resp *http.Response) time.Duration {
+	if resp != nil && resp.Request != nil {
+		if a := attemptFrom(resp.Request.Context()); a != nil {
+			return a.next
+		}
+	}
+	return p.wait(try, resp)
+}
+
+// wait is the pause before retry number try (0 for the first): Retry-After
+// when the server sent it (capped), otherwise MinWait doubled per try up to
+// MaxWait.
+func (p RetryPolicy) wait(try int, resp *http.Response) time.Duration {
+	if resp != nil && (resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusServiceUnavailable) {
+		if d, ok := RetryAfter(resp.Header.Get("Retry-After"), time.Now()); ok {
+			return min(d, p.MaxRetryAfter)
+		}
+	}
+	d := float64(p.MinWait) * math.Pow(2, float64(try))
+	if d > float64(p.MaxWait) {
+		return p.MaxWait
+	}
+	return time.Duration(d)
+}
+
+// RetryAfter reads a Retry-After header: seconds or an HTTP date.
+func RetryAfter(v string, now time.Time) (time.Duration, bool) {
+	if v == "" {
+		return 0, false
+	}
+	if s, err := strconv.Atoi(v); err == nil {
+		if s < 0 {
+			return 0, false
+		}
+		return time.Duration(s) * time.Second, true
+	}
+	if t, err := http.ParseTime(v); err == nil {
+		return max(t.Sub(now), 0), true
+	}
+	return 0, false
+}
+
+// permanentError marks an error from a layer under the retries (such as an
+// exhausted request budget) that no retry can fix.
+type permanentError interface {
+	error
+	Permanent() bool
+}

@@ -1,0 +1,97 @@
+package transport
+
+import (
+	"log/slog"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/hashicorp/go-retryablehttp"
+)
+
+// Authorizer adds credentials to a request that is about to be sent to the
+// configured host. An error stops the request.
+type Authorizer func(req *http.Request) error
+
+// Config describes a stack.
+type Config struct {
+	// Base is the caller's transport; nil means http.DefaultTransport.
+	Base http.RoundTripper
+	// Host is the only host Authorize is applied to ("moj.minimax.si",
+	// "demo.skyplanner.app:443" as in URL.Host).
+	Host string
+	// Authorize adds credentials; nil sends none.
+	Authorize Authorizer
+	// UserAgent is set on requests that carry none.
+	UserAgent string
+	// Retry is the retry policy.
+	Retry RetryPolicy
+	// Logger receives the retry layer's debug lines; nil is silent.
+	Logger *slog.Logger
+	// Under, when set, wraps the caller's transport inside the retries, so it
+	// sees every try (the request budget counts there).
+	Under func(http.RoundTripper) http.RoundTripper
+}
+
+// New returns the stack's outermost RoundTripper.
+func New(cfg Config) (http.RoundTripper, error) {
+	if err := cfg.Retry.Validate(); err != nil {
+		return nil, err
+	}
+	base := cfg.Base
+	if base == nil {
+		base = http.DefaultTransport
+	}
+	if cfg.Under != nil {
+		base = cfg.Under(base)
+	}
+	rc := retryablehttp.NewClient()
+	rc.HTTPClient = &http.Client{
+		Transport: base,
+		// Redirects go back up to the caller's client, through the host guard.
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+	}
+	rc.RetryMax = cfg.Retry.MaxRetries
+	rc.RetryWaitMin, rc.RetryWaitMax = cfg.Retry.MinWait, cfg.Retry.MaxWait
+	rc.CheckRetry = cfg.Retry.checkRetry
+	rc.Backoff = cfg.Retry.backoff
+	rc.ErrorHandler = retryablehttp.PassthroughErrorHandler
+	rc.Logger = nil
+	if cfg.Logger != nil {
+		rc.Logger = cfg.Logger
+	}
+	retrying := &retryablehttp.RoundTripper{Client: rc}
+	return &outer{cfg: cfg, next: retrying}, nil
+}
+
+// outer is the top of the stack: it tags the request for the retry policy,
+// sets the User-Agent and authorises requests to the configured host.
+type outer struct {
+	cfg  Config
+	next http.RoundTripper
+}
+
+func (o *outer) RoundTrip(req *http.Request) (*http.Response, error) {
+	req = withAttempt(req) // a shallow copy; the caller's request stays as it was
+	req.Header = req.Header.Clone()
+	if req.Header.Get("User-Agent") == "" && o.cfg.UserAgent != "" {
+		req.Header.Set("User-Agent", o.cfg.UserAgent)
+	}
+	if o.cfg.Authorize != nil && sameHost(req.URL, o.cfg.Host) {
+		if err := o.cfg.Authorize(req); err != nil {
+			closeBody(req)
+			return nil, err
+		}
+	}
+	return o.next.RoundTrip(req)
+}
+
+func sameHost(u *url.URL, host string) bool {
+	return host != "" && strings.EqualFold(u.Host, host)
+}
+
+func closeBody(req *http.Request) {
+	if req.Body != nil {
+		_ = req.Body.Close()
+	}
+}
