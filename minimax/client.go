@@ -1,0 +1,143 @@
+package minimax
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"sync"
+	"time"
+
+	"golang.org/x/oauth2"
+	"golang.org/x/sync/singleflight"
+
+	"github.com/planbridge/planbridge/internal/apierror"
+	"github.com/planbridge/planbridge/internal/clientopt"
+	"github.com/planbridge/planbridge/minimax/api"
+)
+
+// DefaultScope is the OAuth scope the vendor's samples send on every deployment.
+const DefaultScope = "minimax.si"
+
+// Client calls Minimax for one organisation. It is safe for concurrent use.
+type Client struct {
+	api    *api.ClientWithResponses
+	tokens *tokens
+	budget *budget
+
+	org      int64
+	orgMu    sync.Mutex
+	orgGroup singleflight.Group
+
+	lookups lookups
+}
+
+// New builds a client. It needs a deployment (WithCountry, or WithBaseURL
+// and WithTokenURL) and WithCredentials; it sends nothing until the first
+// call.
+func New(opts ...Option) (*Client, error) {
+	cfg := config{common: clientopt.Defaults(), scope: DefaultScope, tokenLeeway: time.Minute, now: time.Now}
+	for _, opt := range opts {
+		if opt == nil {
+			return nil, errors.New("minimax: nil option")
+		}
+		if err := opt(&cfg); err != nil {
+			return nil, err
+		}
+	}
+	switch {
+	case cfg.common.BaseURL == nil:
+		return nil, errors.New("minimax: no API URL: use WithCountry or WithBaseURL")
+	case cfg.tokenURL == "":
+		return nil, errors.New("minimax: no token URL: use WithCountry or WithTokenURL")
+	case cfg.creds == (Credentials{}):
+		return nil, errors.New("minimax: no credentials: use WithCredentials")
+	}
+
+	tokenHTTP, err := cfg.common.Build(nil, nil)
+	if err != nil {
+		return nil, fmt.Errorf("minimax: %w", err)
+	}
+	t := &tokens{
+		conf: &oauth2.Config{
+			ClientID: cfg.creds.ClientID, ClientSecret: cfg.creds.ClientSecret, Scopes: []string{cfg.scope},
+			// Explicit: auto-detection sends every refused request twice, and
+			// each wrong password brings the lockout closer.
+			Endpoint: oauth2.Endpoint{TokenURL: cfg.tokenURL, AuthStyle: oauth2.AuthStyleInParams},
+		},
+		user: cfg.creds.Username, password: cfg.creds.Password,
+		client: tokenHTTP, leeway: cfg.tokenLeeway, now: cfg.now,
+	}
+	c := &Client{tokens: t, org: cfg.org}
+	var under func(http.RoundTripper) http.RoundTripper
+	if cfg.budget > 0 {
+		c.budget = &budget{limit: cfg.budget, now: cfg.now}
+		under = c.budget.transport
+	}
+	hc, err := cfg.common.Build(t.authorize, under)
+	if err != nil {
+		return nil, fmt.Errorf("minimax: %w", err)
+	}
+	hc.Transport = dropRevoked{next: hc.Transport, tokens: t}
+
+	genOpts := []api.ClientOption{api.WithHTTPClient(hc)}
+	for _, ed := range cfg.common.Editors {
+		genOpts = append(genOpts, api.WithRequestEditorFn(api.RequestEditorFn(ed)))
+	}
+	c.api, err = api.NewClientWithResponses(cfg.common.BaseURL.String(), genOpts...)
+	if err != nil {
+		return nil, fmt.Errorf("minimax: %w", err)
+	}
+	return c, nil
+}
+
+// API returns the generated client, for the operations this package does
+// not wrap. It shares the client's authentication, retries and budget; its
+// responses are not checked, so pass them through your own status handling.
+func (c *Client) API() *api.ClientWithResponses { return c.api }
+
+// BudgetUsed reports how many requests the daily budget counts now, and the
+// limit; both are 0 without WithDailyBudget.
+func (c *Client) BudgetUsed() (used, limit int) {
+	if c.budget == nil {
+		return 0, 0
+	}
+	return c.budget.used(), c.budget.limit
+}
+
+// Organisations lists the organisations the user can reach.
+func (c *Client) Organisations(ctx context.Context) ([]UserOrganisation, error) {
+	resp, err := c.api.GetUserOrganisationsWithResponse(ctx, &api.GetUserOrganisationsParams{PageSize: ptr(int32(maxPageSize))})
+	if resp, err = apierror.Check("minimax.Organisations", resp, err); err != nil {
+		return nil, err
+	}
+	if resp.JSON200 == nil {
+		return nil, errors.New("minimax.Organisations: the answer had no JSON body")
+	}
+	return deref(resp.JSON200.Rows), nil
+}
+
+// Organisation returns the organisation the client works in: the one given
+// to WithOrganisation, or else the user's only organisation, asked once.
+func (c *Client) Organisation(ctx context.Context) (int64, error) {
+	c.orgMu.Lock()
+	org := c.org
+	c.orgMu.Unlock()
+	if org != 0 {
+		return org, nil
+	}
+	v, err, _ := c.orgGroup.Do("org", func() (any, error) {
+		orgs, err := c.Organisations(ctx)
+		if err != nil {
+			return int64(0), err
+		}
+		if len(orgs) != 1 || orgs[0].Organisation == nil || orgs[0].Organisation.ID == nil {
+			return int64(0), fmt.Errorf("minimax: the user reaches %d organisations; choose one with WithOrganisation", len(orgs))
+		}
+		c.orgMu.Lock()
+		c.org = *orgs[0].Organisation.ID
+		c.orgMu.Unlock()
+		return *orgs[0].Organisation.ID, nil
+	})
+	return v.(int64), err
+}

@@ -1,0 +1,45 @@
+// Package minimax is the SDK's Minimax client: the calls an order
+// integration makes, with authentication, retries, typed errors, paging and
+// the service's limits handled.
+//
+// # Constructing
+//
+//	c, err := minimax.New(
+//		minimax.WithCountry(minimax.Croatia),
+//		minimax.WithCredentials(minimax.Credentials{ClientID: ..., ClientSecret: ..., Username: ..., Password: ...}),
+//		minimax.WithOrganisation(3840),
+//	)
+//
+// Username and Password are the user's "external application" credentials
+// from the Minimax profile page, not the web login.
+//
+// # Authentication and the lockout
+//
+// The client uses the OAuth2 password grant, caches the token until shortly
+// before it expires, and fetches it once however many goroutines need it.
+// Minimax locks the customer's API application for good after repeated wrong
+// passwords, so the first refusal from the token endpoint latches: the client
+// makes no further token request and every call returns an *AuthError that
+// says why. Fix the credentials and build a new client.
+//
+// # Errors
+//
+// A non-2xx answer is an *APIError; match kinds with errors.Is:
+// ErrNotFound, ErrUnauthorized, ErrRateLimited, ErrConflict (a stale
+// RowVersion: re-read and decide again, never replay), ErrValidation. An
+// exhausted daily budget is ErrBudgetExhausted.
+//
+// # Retries
+//
+// GET, PUT and DELETE are retried on connection errors, 429 and 5xx; POST
+// only on 429 or when it never reached the server, because Minimax has no
+// idempotency keys and a repeated create duplicates the record. Retry-After
+// is honoured up to a cap, and waits end with the context.
+//
+// # Lists
+//
+// Lists are iter.Seq2 sequences that fetch pages as they are consumed.
+//
+// The generated client for all 178 operations stays reachable through
+// Client.API.
+package minimax

@@ -1,0 +1,90 @@
+package minimax
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/planbridge/planbridge/internal/apierror"
+)
+
+// APIError is a non-2xx answer from Minimax.
+type APIError = apierror.Error
+
+// FieldMessage is one validation message of an APIError.
+type FieldMessage = apierror.FieldMessage
+
+// Kinds of failure, for errors.Is.
+var (
+	ErrNotFound     = apierror.ErrNotFound
+	ErrUnauthorized = apierror.ErrUnauthorized
+	ErrRateLimited  = apierror.ErrRateLimited
+	// ErrConflict is a stale RowVersion (409, or 400 naming a concurrency
+	// error). Re-read the record and decide again.
+	ErrConflict   = apierror.ErrConflict
+	ErrValidation = apierror.ErrValidation
+
+	// ErrCredentialsRefused: the token endpoint refused the credentials. The
+	// client makes no further token request (see AuthError).
+	ErrCredentialsRefused = errors.New("minimax: credentials refused")
+	// ErrBudgetExhausted: the daily request budget is used up (see BudgetError).
+	ErrBudgetExhausted = errors.New("minimax: daily request budget exhausted")
+)
+
+// AuthError is a failed token request. When Latched is true the endpoint
+// refused the credentials and this client will not ask again: repeated wrong
+// passwords lock the Minimax API application for good.
+type AuthError struct {
+	Status      int    // HTTP status of the token endpoint's answer; 0 if none came
+	Code        string // OAuth error code, such as invalid_grant
+	Description string // the endpoint's error_description
+	Latched     bool
+	Err         error // the underlying error, when there was no answer
+}
+
+func (e *AuthError) Error() string {
+	if !e.Latched {
+		return fmt.Sprintf("minimax: token request failed: %v", e.Err)
+	}
+	what := e.Code
+	if e.Description != "" {
+		what += ": " + e.Description
+	}
+	return fmt.Sprintf("minimax: the token endpoint refused the credentials (%d %s); this client will make no further "+
+		"token request, because repeated wrong passwords lock the Minimax API application: fix the credentials and create a new client",
+		e.Status, what)
+}
+
+func (e *AuthError) Unwrap() error { return e.Err }
+
+// Is makes a refusal match ErrCredentialsRefused and ErrUnauthorized.
+func (e *AuthError) Is(target error) bool {
+	return e.Latched && (target == ErrCredentialsRefused || target == ErrUnauthorized)
+}
+
+// BudgetError is returned instead of sending a request once the daily budget
+// (WithDailyBudget) is used up.
+type BudgetError struct {
+	Limit   int       // requests allowed in any 24 hours
+	RetryAt time.Time // when the oldest counted request leaves the window
+}
+
+func (e *BudgetError) Error() string {
+	return fmt.Sprintf("minimax: daily request budget of %d used up; the next request can go at %s",
+		e.Limit, e.RetryAt.Format(time.RFC3339))
+}
+
+// Is makes a BudgetError match ErrBudgetExhausted.
+func (e *BudgetError) Is(target error) bool { return target == ErrBudgetExhausted }
+
+// Permanent tells the retry layer that retrying cannot help.
+func (e *BudgetError) Permanent() bool { return true }
+
+// FieldError is bad input caught before sending, naming the field.
+type FieldError struct {
+	Field string
+	Err   error
+}
+
+func (e *FieldError) Error() string { return "minimax: " + e.Field + ": " + e.Err.Error() }
+func (e *FieldError) Unwrap() error { return e.Err }

@@ -1,0 +1,36 @@
+package minimax
+
+import (
+	"fmt"
+	"net/url"
+	"strconv"
+	"strings"
+)
+
+// LocationError is a create whose answer did not say where the new record is.
+type LocationError struct {
+	Operation string
+	Location  string
+}
+
+func (e *LocationError) Error() string {
+	return fmt.Sprintf("%s: the record was created but its ID cannot be read from Location %q; look it up before creating it again", e.Operation, e.Location)
+}
+
+// idFromLocation reads a new record's ID from the Location of a 201, such as
+// https://moj.minimax.si/SI/API/api/orgs/183818/items/7299224?id=7299224:
+// the last path segment, or else the id query parameter.
+func idFromLocation(op, location string) (int64, error) {
+	u, err := url.Parse(location)
+	if err != nil || location == "" {
+		return 0, &LocationError{Operation: op, Location: location}
+	}
+	last := u.Path[strings.LastIndex(u.Path, "/")+1:]
+	if id, err := strconv.ParseInt(last, 10, 64); err == nil && id > 0 {
+		return id, nil
+	}
+	if id, err := strconv.ParseInt(u.Query().Get("id"), 10, 64); err == nil && id > 0 {
+		return id, nil
+	}
+	return 0, &LocationError{Operation: op, Location: location}
+}

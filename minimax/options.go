@@ -1,0 +1,208 @@
+package minimax
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/planbridge/planbridge/internal/clientopt"
+	"github.com/planbridge/planbridge/internal/transport"
+)
+
+// Deployment is one of Minimax's three national deployments.
+type Deployment string
+
+// The three deployments.
+const (
+	Slovenia Deployment = "SI"
+	Croatia  Deployment = "HR"
+	Serbia   Deployment = "RS"
+)
+
+func (c Deployment) host() (string, bool) {
+	switch c {
+	case Slovenia, Croatia, Serbia:
+		return "moj.minimax." + strings.ToLower(string(c)), true
+	}
+	return "", false
+}
+
+// APIURL is the deployment's API base, such as https://moj.minimax.si/SI/API/.
+func (c Deployment) APIURL() string {
+	h, _ := c.host()
+	return "https://" + h + "/" + string(c) + "/API/"
+}
+
+// TokenURL is the deployment's token endpoint.
+func (c Deployment) TokenURL() string {
+	h, _ := c.host()
+	return "https://" + h + "/" + string(c) + "/AUT/oauth20/token"
+}
+
+// Credentials are what the password grant needs. ClientID and ClientSecret
+// come from Minimax support; Username and Password are the user's
+// "external application" credentials from the Minimax profile page.
+type Credentials struct {
+	ClientID, ClientSecret string
+	Username, Password     string
+}
+
+// String hides the secrets, so printing a configuration leaks nothing.
+func (c Credentials) String() string {
+	return fmt.Sprintf("{ClientID:%s ClientSecret:%s Username:%s Password:%s}",
+		c.ClientID, redacted(c.ClientSecret), c.Username, redacted(c.Password))
+}
+
+// GoString hides the secrets from %#v as well.
+func (c Credentials) GoString() string { return "minimax.Credentials" + c.String() }
+
+// LogValue hides the secrets from slog.
+func (c Credentials) LogValue() slog.Value {
+	return slog.GroupValue(slog.String("client_id", c.ClientID), slog.String("username", c.Username))
+}
+
+func redacted(s string) string {
+	if s == "" {
+		return `""`
+	}
+	return "[redacted]"
+}
+
+// RetryPolicy says how often and how long to retry; see DefaultRetryPolicy.
+type RetryPolicy = transport.RetryPolicy
+
+// DefaultRetryPolicy retries three times within a minute at most.
+var DefaultRetryPolicy = transport.DefaultRetryPolicy
+
+// Option configures a Client.
+type Option func(*config) error
+
+type config struct {
+	common      clientopt.Common
+	tokenURL    string
+	creds       Credentials
+	scope       string
+	org         int64
+	budget      int
+	tokenLeeway time.Duration
+	now         func() time.Time
+}
+
+// WithCountry points the client at a deployment's API and token endpoint:
+// Slovenia, Croatia or Serbia.
+func WithCountry(c Deployment) Option {
+	return func(o *config) error {
+		if _, ok := c.host(); !ok {
+			return fmt.Errorf("minimax: unknown country %q (want SI, HR or RS)", c)
+		}
+		if err := o.common.SetBaseURL(c.APIURL()); err != nil {
+			return err
+		}
+		o.tokenURL = c.TokenURL()
+		return nil
+	}
+}
+
+// WithBaseURL sets the API base (tests, proxies); it overrides WithCountry's.
+func WithBaseURL(apiURL string) Option {
+	return func(o *config) error { return o.common.SetBaseURL(apiURL) }
+}
+
+// WithTokenURL sets the token endpoint; it overrides WithCountry's.
+func WithTokenURL(tokenURL string) Option {
+	return func(o *config) error {
+		if _, err := clientopt.ParseBaseURL(tokenURL); err != nil {
+			return fmt.Errorf("minimax: token URL: %w", err)
+		}
+		o.tokenURL = tokenURL
+		return nil
+	}
+}
+
+// WithCredentials sets the password-grant credentials. All four are needed.
+func WithCredentials(c Credentials) Option {
+	return func(o *config) error {
+		var missing []string
+		for name, v := range map[string]string{"ClientID": c.ClientID, "ClientSecret": c.ClientSecret, "Username": c.Username, "Password": c.Password} {
+			if v == "" {
+				missing = append(missing, name)
+			}
+		}
+		if len(missing) > 0 {
+			return fmt.Errorf("minimax: credentials lack %s", strings.Join(sortedStrings(missing), ", "))
+		}
+		o.creds = c
+		return nil
+	}
+}
+
+// WithScope replaces the OAuth scope; the default, minimax.si, is the one the
+// vendor's samples use on every deployment (RS also accepts minimax.rs).
+func WithScope(scope string) Option {
+	return func(o *config) error {
+		if strings.TrimSpace(scope) == "" {
+			return errors.New("minimax: empty scope")
+		}
+		o.scope = scope
+		return nil
+	}
+}
+
+// WithOrganisation sets the organisation the client works in. Without it the
+// client asks Minimax and uses the user's only organisation.
+func WithOrganisation(id int64) Option {
+	return func(o *config) error {
+		if id <= 0 {
+			return fmt.Errorf("minimax: organisation id %d is not positive", id)
+		}
+		o.org = id
+		return nil
+	}
+}
+
+// WithDailyBudget caps the requests this client sends in any 24 hours.
+// Minimax allows about 1,000 a day per organisation, shared by every
+// integration and the web UI, so a client that stays well under that leaves
+// room for the rest. Past the cap a call fails at once with a *BudgetError
+// and nothing is sent. Every try counts, retries included; token requests
+// do not.
+func WithDailyBudget(n int) Option {
+	return func(o *config) error {
+		if n <= 0 {
+			return fmt.Errorf("minimax: daily budget %d is not positive", n)
+		}
+		o.budget = n
+		return nil
+	}
+}
+
+// WithHTTPClient sends through a copy of c (its transport, timeout,
+// redirect policy); c itself is not changed.
+func WithHTTPClient(c *http.Client) Option {
+	return func(o *config) error { return o.common.SetHTTPClient(c) }
+}
+
+// WithUserAgent replaces the default User-Agent, planbridge/<version>.
+func WithUserAgent(ua string) Option {
+	return func(o *config) error { return o.common.SetUserAgent(ua) }
+}
+
+// WithLogger logs retries at debug level. The client is silent without it.
+func WithLogger(l *slog.Logger) Option {
+	return func(o *config) error { return o.common.SetLogger(l) }
+}
+
+// WithRetryPolicy replaces DefaultRetryPolicy; RetryPolicy{} turns retries off.
+func WithRetryPolicy(p RetryPolicy) Option {
+	return func(o *config) error { return o.common.SetRetry(p) }
+}
+
+// WithRequestEditor changes every request before it is sent (after the
+// client's own headers, before authentication).
+func WithRequestEditor(fn func(ctx context.Context, req *http.Request) error) Option {
+	return func(o *config) error { return o.common.AddEditor(fn) }
+}

@@ -1,0 +1,197 @@
+package minimax
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"iter"
+	"time"
+
+	openapi_types "github.com/oapi-codegen/runtime/types"
+
+	"github.com/planbridge/planbridge/internal/apierror"
+	"github.com/planbridge/planbridge/minimax/api"
+)
+
+// OrderFilter selects orders for ListOrders. Zero fields do not filter.
+type OrderFilter struct {
+	// Status is one of the Status letters (StatusConfirmed, ...).
+	Status string
+	// ReceivedIssued is Received or Issued.
+	ReceivedIssued string
+	CustomerID     int64
+	// DateFrom and DateTo bound the order date; only the date is sent.
+	DateFrom, DateTo time.Time
+	Year, Number     int32
+	Reference        string
+	// PageSize is the rows fetched per request: 1..1000, 100 when zero.
+	PageSize int
+}
+
+func (f OrderFilter) params() (*api.GetOrdersParams, error) {
+	p := &api.GetOrdersParams{}
+	if f.Status != "" {
+		switch f.Status {
+		case StatusDraft, StatusConfirmed, StatusCompleted, StatusInvalidated:
+			p.Status = ptr(api.GetOrdersParamsStatus(f.Status))
+		default:
+			return nil, &FieldError{Field: "OrderFilter.Status", Err: fmt.Errorf("unknown status %q (want O, P, Z or R)", f.Status)}
+		}
+	}
+	if f.ReceivedIssued != "" {
+		if f.ReceivedIssued != Received && f.ReceivedIssued != Issued {
+			return nil, &FieldError{Field: "OrderFilter.ReceivedIssued", Err: fmt.Errorf("unknown direction %q (want P or I)", f.ReceivedIssued)}
+		}
+		p.ReceivedIssued = ptr(api.GetOrdersParamsReceivedIssued(f.ReceivedIssued))
+	}
+	if f.CustomerID != 0 {
+		p.CustomerID = &f.CustomerID
+	}
+	if !f.DateFrom.IsZero() {
+		p.DateFrom = &openapi_types.Date{Time: f.DateFrom}
+	}
+	if !f.DateTo.IsZero() {
+		p.DateTo = &openapi_types.Date{Time: f.DateTo}
+	}
+	if f.Year != 0 {
+		p.Year = &f.Year
+	}
+	if f.Number != 0 {
+		p.Number = &f.Number
+	}
+	if f.Reference != "" {
+		p.Reference = &f.Reference
+	}
+	return p, nil
+}
+
+// ListOrders yields the orders matching f, as lists give them (no rows, no
+// RowVersion: GetOrder reads one whole). Pages are fetched as the sequence
+// is consumed.
+func (c *Client) ListOrders(ctx context.Context, f OrderFilter) iter.Seq2[OrderSearch, error] {
+	const op = "minimax.ListOrders"
+	params, err := f.params()
+	if err != nil {
+		return failed[OrderSearch](err)
+	}
+	size, err := pageSize(f.PageSize)
+	if err != nil {
+		return failed[OrderSearch](err)
+	}
+	return pages(ctx, op, size, func(ctx context.Context, n, size int32) (page[OrderSearch], error) {
+		org, err := c.Organisation(ctx)
+		if err != nil {
+			return page[OrderSearch]{}, err
+		}
+		p := *params // each page its own copy
+		p.CurrentPage, p.PageSize = &n, &size
+		resp, err := c.api.GetOrdersWithResponse(ctx, org, &p)
+		if resp, err = apierror.Check(op, resp, err); err != nil {
+			return page[OrderSearch]{}, err
+		}
+		if resp.JSON200 == nil {
+			return page[OrderSearch]{}, noJSON(op)
+		}
+		r := resp.JSON200
+		return page[OrderSearch]{rows: deref(r.Rows), total: r.TotalRows, current: r.CurrentPageNumber}, nil
+	})
+}
+
+// GetOrder reads one order with its rows and RowVersion.
+func (c *Client) GetOrder(ctx context.Context, id int64) (Order, error) {
+	const op = "minimax.GetOrder"
+	org, err := c.Organisation(ctx)
+	if err != nil {
+		return Order{}, err
+	}
+	resp, err := c.api.GetOrderWithResponse(ctx, org, id)
+	if resp, err = apierror.Check(op, resp, err); err != nil {
+		return Order{}, err
+	}
+	if resp.JSON200 == nil {
+		return Order{}, noJSON(op)
+	}
+	return *resp.JSON200, nil
+}
+
+// CreateOrder adds an order and returns its new ID, taken from the Location
+// the service answers with (it sends no body). Creates are not retried on
+// server errors: Minimax has no idempotency keys, and a repeated create
+// would add a second order.
+func (c *Client) CreateOrder(ctx context.Context, o Order) (int64, error) {
+	const op = "minimax.CreateOrder"
+	if o.OrderID != nil {
+		return 0, &FieldError{Field: "Order.OrderID", Err: errors.New("set on a new order; use UpdateOrder to change an existing one")}
+	}
+	org, err := c.Organisation(ctx)
+	if err != nil {
+		return 0, err
+	}
+	resp, err := c.api.AddOrderWithResponse(ctx, org, o)
+	if resp, err = apierror.Check(op, resp, err); err != nil {
+		return 0, err
+	}
+	return idFromLocation(op, resp.HTTPResponse.Header.Get("Location"))
+}
+
+// UpdateOrder writes o back. It must carry its OrderID and the RowVersion it
+// was read with; if someone changed the order since, the error matches
+// ErrConflict: read it again and decide again.
+func (c *Client) UpdateOrder(ctx context.Context, o Order) error {
+	const op = "minimax.UpdateOrder"
+	if o.OrderID == nil || *o.OrderID <= 0 {
+		return &FieldError{Field: "Order.OrderID", Err: errors.New("missing")}
+	}
+	if o.RowVersion == nil || *o.RowVersion == "" {
+		return &FieldError{Field: "Order.RowVersion", Err: errors.New("missing; update the order as read by GetOrder")}
+	}
+	org, err := c.Organisation(ctx)
+	if err != nil {
+		return err
+	}
+	resp, err := c.api.UpdateOrderWithResponse(ctx, org, *o.OrderID, o)
+	_, err = apierror.Check(op, resp, err)
+	return err
+}
+
+// DeleteOrder deletes an order.
+func (c *Client) DeleteOrder(ctx context.Context, id int64) error {
+	const op = "minimax.DeleteOrder"
+	org, err := c.Organisation(ctx)
+	if err != nil {
+		return err
+	}
+	resp, err := c.api.DeleteOrderWithResponse(ctx, org, id)
+	_, err = apierror.Check(op, resp, err)
+	return err
+}
+
+// OrderSyncCandidates yields the orders modified at or after since: their
+// ID, modification time and RowVersion. Minimax reads since as a wall-clock
+// time in the organisation's zone, so pass it in that zone.
+func (c *Client) OrderSyncCandidates(ctx context.Context, since time.Time) iter.Seq2[SyncCandidate, error] {
+	const op = "minimax.OrderSyncCandidates"
+	from := api.NewDateTime(since)
+	return pages(ctx, op, maxSyncPage, func(ctx context.Context, n, size int32) (page[SyncCandidate], error) {
+		org, err := c.Organisation(ctx)
+		if err != nil {
+			return page[SyncCandidate]{}, err
+		}
+		resp, err := c.api.GetOrdersSyncCandidatesWithResponse(ctx, org,
+			&api.GetOrdersSyncCandidatesParams{RecordDtModifiedFrom: &from, CurrentPage: &n, PageSize: &size})
+		if resp, err = apierror.Check(op, resp, err); err != nil {
+			return page[SyncCandidate]{}, err
+		}
+		if resp.JSON200 == nil {
+			return page[SyncCandidate]{}, noJSON(op)
+		}
+		r := resp.JSON200
+		return page[SyncCandidate]{rows: deref(r.Rows), total: r.TotalRows, current: r.CurrentPageNumber}, nil
+	})
+}
+
+// maxSyncPage: sync candidates are three small fields each, so fewer,
+// larger pages save requests.
+const maxSyncPage = 500
+
+func noJSON(op string) error { return fmt.Errorf("%s: the answer had no JSON body", op) }

@@ -1,0 +1,18 @@
+package minimax
+
+import "slices"
+
+func sortedStrings(s []string) []string {
+	slices.Sort(s)
+	return s
+}
+
+func deref[T any](p *T) T {
+	var zero T
+	if p == nil {
+		return zero
+	}
+	return *p
+}
+
+func ptr[T any](v T) *T { return &v }
