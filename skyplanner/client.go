@@ -1,0 +1,227 @@
+package skyplanner
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"iter"
+	"log/slog"
+	"net/http"
+
+	"github.com/planbridge/planbridge/internal/apierror"
+	"github.com/planbridge/planbridge/internal/clientopt"
+	"github.com/planbridge/planbridge/internal/pager"
+	"github.com/planbridge/planbridge/skyplanner/api"
+)
+
+// Client talks to one SkyPlanner tenant. It is safe for concurrent use.
+type Client struct {
+	api   *api.ClientWithResponses
+	log   *slog.Logger
+	token string // kept only to scrub it from errors
+}
+
+// siteURL is the API root of a tenant, as the only public client knows it.
+const siteURL = "https://%s.skyplanner.app/production-planning/api/v3"
+
+// New returns a client. WithToken and exactly one of WithSite and
+// WithBaseURL are required; everything else has a default.
+func New(opts ...Option) (*Client, error) {
+	cfg := config{common: clientopt.Defaults()}
+	for i, opt := range opts {
+		if opt == nil {
+			return nil, fmt.Errorf("skyplanner: option %d is nil", i)
+		}
+		if err := opt(&cfg); err != nil {
+			return nil, err
+		}
+	}
+	switch {
+	case cfg.site != "" && cfg.common.BaseURL != nil:
+		return nil, errors.New("skyplanner: WithSite and WithBaseURL both given; use one")
+	case cfg.site != "":
+		if err := cfg.common.SetBaseURL(fmt.Sprintf(siteURL, cfg.site)); err != nil {
+			return nil, optionError("WithSite", err)
+		}
+	case cfg.common.BaseURL == nil:
+		return nil, errors.New("skyplanner: no tenant; use WithSite or WithBaseURL")
+	}
+	if cfg.token == "" {
+		return nil, errors.New("skyplanner: no token; use WithToken")
+	}
+
+	token := cfg.token
+	if cfg.common.Logger != nil {
+		cfg.common.Logger = redactLogger(cfg.common.Logger, token)
+	}
+	authorize := func(req *http.Request) error {
+		req.Header.Set("Authorization-Token", token)
+		return nil
+	}
+	hc, err := cfg.common.Build(authorize, nil)
+	if err != nil {
+		return nil, fmt.Errorf("skyplanner: %w", err)
+	}
+	apiOpts := []api.ClientOption{api.WithHTTPClient(hc)}
+	for _, ed := range cfg.common.Editors {
+		apiOpts = append(apiOpts, api.WithRequestEditorFn(api.RequestEditorFn(ed)))
+	}
+	ac, err := api.NewClientWithResponses(cfg.common.BaseURL.String(), apiOpts...)
+	if err != nil {
+		return nil, fmt.Errorf("skyplanner: %w", err)
+	}
+	log := cfg.common.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	return &Client{api: ac, log: log, token: token}, nil
+}
+
+// API returns the generated client this one is built on, for operations
+// this package does not wrap (workstation writes, say). It sends through the
+// same transport: the token, retries and User-Agent apply.
+//
+// Its typed results (JSON200) assume the enveloped response form and fail on
+// a bare list; read the raw Body with api.DecodeOne or api.DecodeList, which
+// take both.
+func (c *Client) API() *api.ClientWithResponses { return c.api }
+
+// response adapts a raw generated call to apierror.Check.
+//
+// The layer calls the generated client's raw methods rather than its
+// XxxWithResponse ones because those parse the body into the envelope type
+// and fail outright when SkyPlanner answers with a bare array, or with a
+// bare record that has a member named like the envelope's key.
+type response struct {
+	status int
+	body   []byte
+}
+
+func (r response) StatusCode() int { return r.status }
+func (r response) GetBody() []byte { return r.body }
+
+// do finishes a generated call: it reads the body and turns a transport
+// error or a non-2xx status into an error named after op.
+func (c *Client) do(op string, resp *http.Response, err error) ([]byte, error) {
+	var r response
+	if err == nil {
+		r.status = resp.StatusCode
+		r.body, err = io.ReadAll(resp.Body)
+		_ = resp.Body.Close()
+	}
+	if _, err := apierror.Check(op, r, err); err != nil {
+		c.log.Debug("skyplanner call failed", "operation", op, "status", r.status)
+		return nil, redact(err, c.token)
+	}
+	return r.body, nil
+}
+
+// fail labels an error found before any request with the operation.
+func (c *Client) fail(op string, err error) error {
+	return redact(fmt.Errorf("%s: %w", op, err), c.token)
+}
+
+// one decodes a single record from a finished call; key is its envelope key.
+func one[T any](c *Client, op, key string, resp *http.Response, err error) (T, error) {
+	var zero T
+	body, err := c.do(op, resp, err)
+	if err != nil {
+		return zero, err
+	}
+	v, err := api.DecodeOne[T](body, key)
+	if err != nil {
+		return zero, c.fail(op, err)
+	}
+	return v, nil
+}
+
+// none finishes a call whose answer has no body worth reading.
+func (c *Client) none(op string, resp *http.Response, err error) error {
+	_, err = c.do(op, resp, err)
+	return err
+}
+
+// list returns a sequence that, once ranged over, makes one request and
+// yields the records of the list under key. SkyPlanner documents no paging
+// (only a limit), so there is never a second request; ranging again repeats
+// the request.
+func list[T any](ctx context.Context, c *Client, op, key string, call func(context.Context) (*http.Response, error)) iter.Seq2[T, error] {
+	return pager.All(ctx, func(ctx context.Context, _ int) (pager.Page[T], error) {
+		resp, err := call(ctx)
+		body, err := c.do(op, resp, err)
+		if err != nil {
+			return pager.Page[T]{}, err
+		}
+		items, err := api.DecodeList[T](body, key)
+		if err != nil {
+			return pager.Page[T]{}, c.fail(op, err)
+		}
+		return pager.Page[T]{Items: items}, nil
+	})
+}
+
+// failed is a sequence that yields err once, for a list whose filter is
+// refused before any request.
+func failed[T any](err error) iter.Seq2[T, error] {
+	return func(yield func(T, error) bool) {
+		var zero T
+		yield(zero, err)
+	}
+}
+
+// find reads a filtered list and insists on exactly one record with the
+// external id. The match is checked here too: for most resources the
+// external_id filter is only inferred, and a server that ignored it would
+// otherwise return some unrelated record.
+func find[T any](op, externalID string, seq iter.Seq2[T, error], key func(T) (ext *string, id *int64)) (T, error) {
+	var zero T
+	var matches []T
+	var ids []int64
+	for v, err := range seq {
+		if err != nil {
+			return zero, err
+		}
+		ext, id := key(v)
+		if ext == nil || *ext != externalID {
+			continue
+		}
+		matches = append(matches, v)
+		ids = append(ids, deref(id))
+	}
+	switch len(matches) {
+	case 0:
+		return zero, fmt.Errorf("%s: nothing has external id %q: %w", op, externalID, ErrNotFound)
+	case 1:
+		return matches[0], nil
+	}
+	return zero, &AmbiguousError{Operation: op, ExternalID: externalID, IDs: ids}
+}
+
+// checkExternalID refuses an empty key: with it the filter would be dropped
+// and every record would "match".
+func checkExternalID(externalID string) error {
+	if externalID == "" {
+		return &FieldError{Field: "external_id", Reason: "is empty"}
+	}
+	return nil
+}
+
+// checkSameID refuses an update whose record names another record than the
+// id it is sent to, which would otherwise be a silent guess at intent.
+func checkSameID(id int64, recordID *int64) error {
+	if recordID != nil && *recordID != id {
+		return &FieldError{Field: "id", Reason: fmt.Sprintf("is %d but the update is for %d", *recordID, id)}
+	}
+	return nil
+}
+
+func ptr[T any](v T) *T { return &v }
+
+func deref[T any](p *T) T {
+	if p == nil {
+		var zero T
+		return zero
+	}
+	return *p
+}

@@ -1,0 +1,153 @@
+package skyplanner
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"strings"
+
+	"github.com/planbridge/planbridge/internal/clientopt"
+	"github.com/planbridge/planbridge/internal/transport"
+)
+
+// Option configures a Client. An option that cannot be honoured makes New
+// fail instead of being ignored, so a typo never sends requests somewhere
+// unexpected or unauthenticated.
+type Option func(*config) error
+
+// RetryPolicy says how often and how long the client retries. Only requests
+// that are safe to repeat are retried; see transport.RetryPolicy.
+type RetryPolicy = transport.RetryPolicy
+
+// DefaultRetryPolicy is what a client uses without WithRetryPolicy.
+var DefaultRetryPolicy = transport.DefaultRetryPolicy
+
+type config struct {
+	common clientopt.Common
+	site   string
+	token  string
+}
+
+// optionError names the option that failed, but never its value: some
+// values (the token) must not reach an error string.
+func optionError(option string, err error) error {
+	return fmt.Errorf("skyplanner: %s: %w", option, err)
+}
+
+// WithSite points the client at a tenant's own host,
+// https://{name}.skyplanner.app/production-planning/api/v3. Use it or
+// WithBaseURL, not both.
+func WithSite(name string) Option {
+	return func(c *config) error {
+		if err := checkDNSLabel(name); err != nil {
+			return optionError("WithSite", err)
+		}
+		c.site = strings.ToLower(name)
+		return nil
+	}
+}
+
+// WithBaseURL points the client at any API root, for tests, proxies or a
+// host SkyPlanner moves a tenant to. Paths of operations are appended to it.
+func WithBaseURL(rawURL string) Option {
+	return func(c *config) error {
+		if err := c.common.SetBaseURL(rawURL); err != nil {
+			return optionError("WithBaseURL", err)
+		}
+		return nil
+	}
+}
+
+// WithToken sets the API token SkyPlanner support issues. It is required.
+// The client sends it in the Authorization-Token header (not as a Bearer
+// token), and only to the host of the site or base URL, so a redirect to
+// another host never carries it.
+func WithToken(token string) Option {
+	return func(c *config) error {
+		switch {
+		case strings.TrimSpace(token) == "":
+			return optionError("WithToken", errors.New("token is empty"))
+		case strings.ContainsFunc(token, func(r rune) bool { return r < ' ' || r == 0x7f }):
+			// A control character would be rejected by net/http on every
+			// request, or worse, split the header; refuse it here.
+			return optionError("WithToken", errors.New("token contains control characters"))
+		}
+		c.token = token
+		return nil
+	}
+}
+
+// WithHTTPClient sends requests through a copy of hc, so its transport,
+// timeout, cookie jar and redirect policy apply. hc itself is never changed.
+func WithHTTPClient(hc *http.Client) Option {
+	return func(c *config) error {
+		if err := c.common.SetHTTPClient(hc); err != nil {
+			return optionError("WithHTTPClient", err)
+		}
+		return nil
+	}
+}
+
+// WithUserAgent replaces the default User-Agent, so the service's operators
+// can tell your integration from others.
+func WithUserAgent(ua string) Option {
+	return func(c *config) error {
+		if err := c.common.SetUserAgent(ua); err != nil {
+			return optionError("WithUserAgent", err)
+		}
+		return nil
+	}
+}
+
+// WithLogger makes the client log retries and what it decides (at debug
+// level). Without it the client is silent. Logs never contain the token.
+func WithLogger(l *slog.Logger) Option {
+	return func(c *config) error {
+		if err := c.common.SetLogger(l); err != nil {
+			return optionError("WithLogger", err)
+		}
+		return nil
+	}
+}
+
+// WithRetryPolicy replaces DefaultRetryPolicy. RetryPolicy{} turns retries
+// off.
+func WithRetryPolicy(p RetryPolicy) Option {
+	return func(c *config) error {
+		if err := c.common.SetRetry(p); err != nil {
+			return optionError("WithRetryPolicy", err)
+		}
+		return nil
+	}
+}
+
+// WithRequestEditor lets fn change every request before it is sent (a
+// tracing header, say). An error from fn stops the request. Editors run
+// before the client's transport adds the token, so they never see it.
+func WithRequestEditor(fn func(ctx context.Context, req *http.Request) error) Option {
+	return func(c *config) error {
+		if err := c.common.AddEditor(fn); err != nil {
+			return optionError("WithRequestEditor", err)
+		}
+		return nil
+	}
+}
+
+// checkDNSLabel accepts what can stand as one label of a host name, so a
+// site name can never change which host (or which domain) the token goes to.
+func checkDNSLabel(name string) error {
+	if name == "" || len(name) > 63 {
+		return fmt.Errorf("site %q: want 1 to 63 characters", name)
+	}
+	if name[0] == '-' || name[len(name)-1] == '-' {
+		return fmt.Errorf("site %q: must not start or end with a hyphen", name)
+	}
+	for _, r := range name {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-') {
+			return fmt.Errorf("site %q: want letters, digits and hyphens only (the subdomain of skyplanner.app)", name)
+		}
+	}
+	return nil
+}
