@@ -1,0 +1,177 @@
+package fakeserver
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Fault is what an injected failure does to a request.
+type Fault struct {
+	// Status answers with this status and the service's error body.
+	Status int
+	// RetryAfter adds a Retry-After header (whole seconds) to a Status answer.
+	RetryAfter time.Duration
+	// Drop closes the connection without answering.
+	Drop bool
+	// Delay waits before going on (or before Status/Drop); the wait ends
+	// early when the client gives up.
+	Delay time.Duration
+}
+
+// Match selects requests for FailMatching. Empty fields match anything.
+type Match struct {
+	Method string
+	// Operation is the document's path ("/phaser-orders/{id}"), or a prefix
+	// of the request path ("/phaser-orders").
+	Operation string
+}
+
+func (m Match) matches(r *http.Request, path, op string) bool {
+	if m.Method != "" && !strings.EqualFold(m.Method, r.Method) {
+		return false
+	}
+	if m.Operation == "" {
+		return true
+	}
+	_, template, _ := strings.Cut(op, " ")
+	return template == m.Operation || strings.HasPrefix(path, m.Operation)
+}
+
+type rule struct {
+	nth   int64 // fire on this request number; 0 when matching instead
+	match Match
+	left  int // how many more times; negative is always
+	fault Fault
+}
+
+type faults struct {
+	mu      sync.Mutex
+	seen    int64
+	rules   []*rule
+	latency time.Duration
+	limit   int
+	per     time.Duration
+	after   time.Duration
+	window  []time.Time
+}
+
+// FailNth makes the n-th request from now (1 is the next one) fail with f.
+func (s *Server) FailNth(n int, f Fault) {
+	s.faults.mu.Lock()
+	defer s.faults.mu.Unlock()
+	s.faults.rules = append(s.faults.rules, &rule{nth: s.faults.seen + int64(n), left: 1, fault: f})
+}
+
+// FailMatching makes requests matching m fail with f, times times (a
+// negative count: every time).
+func (s *Server) FailMatching(m Match, f Fault, times int) {
+	s.faults.mu.Lock()
+	defer s.faults.mu.Unlock()
+	s.faults.rules = append(s.faults.rules, &rule{match: m, left: times, fault: f})
+}
+
+// SetLatency delays every answer by d.
+func (s *Server) SetLatency(d time.Duration) {
+	s.faults.mu.Lock()
+	defer s.faults.mu.Unlock()
+	s.faults.latency = d
+}
+
+// SetRateLimit answers 429 with Retry-After once more than limit requests
+// arrive within per. A zero limit turns it off.
+func (s *Server) SetRateLimit(limit int, per, retryAfter time.Duration) {
+	s.faults.mu.Lock()
+	defer s.faults.mu.Unlock()
+	s.faults.limit, s.faults.per, s.faults.after, s.faults.window = limit, per, retryAfter, nil
+}
+
+// ClearFaults removes every fault, the latency and the rate limit.
+func (s *Server) ClearFaults() {
+	s.faults.mu.Lock()
+	defer s.faults.mu.Unlock()
+	s.faults.rules, s.faults.latency, s.faults.limit, s.faults.window = nil, 0, 0, nil
+}
+
+// pick counts the request and returns the fault to apply, if any, and the
+// latency to add.
+func (f *faults) pick(r *http.Request, path, op string) (Fault, bool, time.Duration) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.seen++
+	if f.limit > 0 {
+		now := time.Now()
+		keep := f.window[:0]
+		for _, t := range f.window {
+			if now.Sub(t) < f.per {
+				keep = append(keep, t)
+			}
+		}
+		f.window = append(keep, now)
+		if len(f.window) > f.limit {
+			return Fault{Status: http.StatusTooManyRequests, RetryAfter: f.after}, true, f.latency
+		}
+	}
+	for _, ru := range f.rules {
+		if ru.left == 0 {
+			continue
+		}
+		if (ru.nth != 0 && ru.nth == f.seen) || (ru.nth == 0 && ru.match.matches(r, path, op)) {
+			if ru.left > 0 {
+				ru.left--
+			}
+			return ru.fault, true, f.latency
+		}
+	}
+	return Fault{}, false, f.latency
+}
+
+// apply runs the fault for this request. It reports whether it answered,
+// and with which status (0 for a dropped connection).
+func (s *Server) applyFaults(w http.ResponseWriter, r *http.Request, path, op string) (bool, int) {
+	fault, ok, latency := s.faults.pick(r, path, op)
+	if !sleep(r, latency) {
+		return true, 0
+	}
+	if !ok {
+		return false, 0
+	}
+	if !sleep(r, fault.Delay) {
+		return true, 0
+	}
+	switch {
+	case fault.Drop:
+		if hj, ok := w.(http.Hijacker); ok {
+			if conn, _, err := hj.Hijack(); err == nil {
+				_ = conn.Close()
+				return true, 0
+			}
+		}
+		panic(http.ErrAbortHandler) // no hijacking (HTTP/2): abort the stream instead
+	case fault.Status != 0:
+		if fault.RetryAfter > 0 {
+			w.Header().Set("Retry-After", strconv.Itoa(int((fault.RetryAfter+time.Second-1)/time.Second)))
+		}
+		s.WriteError(w, fault.Status, "injected fault: "+http.StatusText(fault.Status))
+		return true, fault.Status
+	}
+	return false, 0
+}
+
+// sleep waits d, or less if the client goes away; it reports whether the
+// request is still wanted.
+func sleep(r *http.Request, d time.Duration) bool {
+	if d <= 0 {
+		return true
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return true
+	case <-r.Context().Done():
+		return false
+	}
+}

@@ -1,0 +1,22 @@
+// Package minimaxtest is an in-memory, stateful fake of the Minimax API for
+// tests and examples: the OAuth2 token endpoint (with the lockout after
+// repeated wrong passwords), the current user's organisations, orders
+// (create, read, update, delete, list with paging and filters, the actions
+// that move Status, sync candidates) and the code lists an order needs
+// (customers, items, countries, currencies, report templates).
+//
+// One line starts it for a test, on a loopback port, stopped when the test
+// ends:
+//
+//	srv := minimaxtest.NewServer(t, minimaxtest.WithDemoData())
+//	c, err := minimax.New(srv.ClientOptions()...)
+//
+// Every request is checked against the project's OpenAPI document of
+// Minimax; an invalid one is answered 400 with a message naming the problem
+// (and fails the test in strict mode), and every answer the fake gives is
+// checked too. Faults can be injected (FailNth, FailMatching, SetLatency,
+// SetRateLimit), and Requests and Count tell a test what reached the fake.
+//
+// Dates are written the way Minimax writes them: wall-clock time in the
+// organisation's zone, without an offset.
+package minimaxtest

@@ -1,0 +1,179 @@
+package minimaxtest
+
+import (
+	"cmp"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/planbridge/planbridge/internal/fakeserver"
+	"github.com/planbridge/planbridge/minimax/api"
+)
+
+const orgs = "/api/orgs/{organisationId}"
+
+func (s *Server) routes() {
+	s.MustHandle("GET", "/api/currentuser/orgs", s.auth(false, s.listOrganisations))
+
+	s.MustHandle("GET", orgs+"/orders", s.auth(true, s.listOrders))
+	s.MustHandle("POST", orgs+"/orders", s.auth(true, s.createOrder))
+	s.MustHandle("GET", orgs+"/orders/{orderId}", s.auth(true, s.getOrder))
+	s.MustHandle("PUT", orgs+"/orders/{orderId}", s.auth(true, s.updateOrder))
+	s.MustHandle("DELETE", orgs+"/orders/{orderId}", s.auth(true, s.deleteOrder))
+	s.MustHandle("PUT", orgs+"/orders/{orderId}/actions/{actionName}", s.auth(true, s.orderAction))
+	s.MustHandle("GET", orgs+"/orders/{orderId}/actions/{actionName}", s.auth(true, s.orderAction))
+	s.MustHandle("GET", orgs+"/orders/synccandidates", s.auth(true, s.orderSyncCandidates))
+
+	codeList(s, "customers", "customerId", func() map[int64]api.Customer { return s.customers },
+		func(c api.Customer) string { return deref(c.Code) }, func(c api.Customer) string { return deref(c.Name) })
+	codeList(s, "items", "itemId", func() map[int64]api.Item { return s.items },
+		func(i api.Item) string { return deref(i.Code) }, func(i api.Item) string { return deref(i.Name) })
+	codeList(s, "countries", "countryId", func() map[int64]api.Country { return s.countries },
+		func(c api.Country) string { return deref(c.Code) }, func(c api.Country) string { return deref(c.Name) })
+	codeList(s, "currencies", "currencyId", func() map[int64]api.Currency { return s.currencies },
+		func(c api.Currency) string { return deref(c.Code) }, func(c api.Currency) string { return deref(c.Name) })
+	s.MustHandle("GET", orgs+"/report-templates", s.auth(true, func(w http.ResponseWriter, r *http.Request) {
+		s.mu.Lock()
+		all := sortedValues(s.templates)
+		s.mu.Unlock()
+		writePage(w, r, filterSearch(r, all, func(t api.ReportTemplate) string { return deref(t.Name) + " " + deref(t.DisplayType) }))
+	}))
+	s.MustHandle("GET", orgs+"/report-templates/{reportTemplateId}", s.auth(true, byID(s, "reportTemplateId", func() map[int64]api.ReportTemplate { return s.templates })))
+}
+
+// auth wraps a handler with the bearer check and, for organisation paths,
+// the organisation check.
+func (s *Server) auth(orgPath bool, h http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if !s.authorized(w, r) || (orgPath && orgMismatch(s, w, r)) {
+			return
+		}
+		h(w, r)
+	}
+}
+
+func (s *Server) listOrganisations(w http.ResponseWriter, r *http.Request) {
+	row := api.UserOrganisation{Organisation: ref(s.orgID, s.orgName), APIAccess: str("D"), MobileAccess: str("N")}
+	writePage(w, r, []api.UserOrganisation{row})
+}
+
+// codeList serves a code list: list (paged, SearchString), by id, by code.
+func codeList[T any](s *Server, collection, idParam string, records func() map[int64]T, code, name func(T) string) {
+	base := orgs + "/" + collection
+	s.MustHandle("GET", base, s.auth(true, func(w http.ResponseWriter, r *http.Request) {
+		s.mu.Lock()
+		all := sortedValues(records())
+		s.mu.Unlock()
+		writePage(w, r, filterSearch(r, all, func(v T) string { return code(v) + " " + name(v) }))
+	}))
+	s.MustHandle("GET", base+"/{"+idParam+"}", s.auth(true, byID(s, idParam, records)))
+	s.MustHandle("GET", base+"/code({code})", s.auth(true, func(w http.ResponseWriter, r *http.Request) {
+		want := fakeserver.PathParam(r, "code")
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		for _, v := range sortedValues(records()) {
+			if strings.EqualFold(code(v), want) {
+				fakeserver.WriteJSON(w, http.StatusOK, v)
+				return
+			}
+		}
+		s.WriteError(w, http.StatusNotFound, fmt.Sprintf("No record with code %q.", want))
+	}))
+}
+
+func byID[T any](s *Server, param string, records func() map[int64]T) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		id, _ := strconv.ParseInt(fakeserver.PathParam(r, param), 10, 64)
+		s.mu.Lock()
+		v, ok := records()[id]
+		s.mu.Unlock()
+		if !ok {
+			s.WriteError(w, http.StatusNotFound, "Record not found.")
+			return
+		}
+		fakeserver.WriteJSON(w, http.StatusOK, v)
+	}
+}
+
+// sortedValues returns a map's values by ascending key, for stable lists.
+func sortedValues[T any](m map[int64]T) []T {
+	keys := make([]int64, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	out := make([]T, len(keys))
+	for i, k := range keys {
+		out[i] = m[k]
+	}
+	return out
+}
+
+func filterSearch[T any](r *http.Request, all []T, text func(T) string) []T {
+	q := strings.ToLower(r.URL.Query().Get("SearchString"))
+	if q == "" {
+		return all
+	}
+	var out []T
+	for _, v := range all {
+		if strings.Contains(strings.ToLower(text(v)), q) {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// searchResult is the paging envelope every Minimax list answers with.
+type searchResult[T any] struct {
+	Rows              []T   `json:"Rows"`
+	TotalRows         int64 `json:"TotalRows"`
+	CurrentPageNumber int64 `json:"CurrentPageNumber"`
+	PageSize          int64 `json:"PageSize"`
+}
+
+// writePage answers one page of all, as CurrentPage and PageSize ask
+// (defaults 1 and 100).
+func writePage[T any](w http.ResponseWriter, r *http.Request, all []T) {
+	q := r.URL.Query()
+	page, size := atoiOr(q.Get("CurrentPage"), 1), atoiOr(q.Get("PageSize"), 100)
+	if page < 1 {
+		page = 1
+	}
+	if size < 1 {
+		size = 100
+	}
+	from := min((page-1)*size, len(all))
+	to := min(from+size, len(all))
+	rows := all[from:to]
+	if rows == nil {
+		rows = []T{}
+	}
+	fakeserver.WriteJSON(w, http.StatusOK, searchResult[T]{Rows: rows, TotalRows: int64(len(all)), CurrentPageNumber: int64(page), PageSize: int64(size)})
+}
+
+func atoiOr(s string, def int) int {
+	if n, err := strconv.Atoi(s); err == nil {
+		return n
+	}
+	return def
+}
+
+func deref[T any](p *T) T {
+	var zero T
+	if p == nil {
+		return zero
+	}
+	return *p
+}
+
+func cloneOrder(o *api.Order) api.Order {
+	b, _ := json.Marshal(o)
+	var c api.Order
+	_ = json.Unmarshal(b, &c)
+	return c
+}
+
+func byOrderID(a, b api.Order) int { return cmp.Compare(deref(a.OrderID), deref(b.OrderID)) }
