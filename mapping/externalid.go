@@ -1,0 +1,80 @@
+package mapping
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// External IDs. Every record of a plan carries one, made from the Minimax
+// organisation and the ID of the Minimax record it comes from, so a sync can
+// find what it created before instead of creating it twice. They are stable:
+// the same order maps to the same IDs in every run and every version that
+// keeps this scheme.
+
+// OrderExternalID is the SkyPlanner external_id of a Minimax order:
+// "minimax:<org>:order:<OrderId>".
+func OrderExternalID(org, orderID int64) string { return externalID(org, "order", orderID) }
+
+// RowExternalID is the external_id of the SkyPlanner order row made from a
+// Minimax order row: "minimax:<org>:row:<OrderRowId>".
+func RowExternalID(org, orderRowID int64) string { return externalID(org, "row", orderRowID) }
+
+// CustomerExternalID is the external_id of a Minimax customer (stranka):
+// "minimax:<org>:customer:<ID>".
+func CustomerExternalID(org, customerID int64) string { return externalID(org, "customer", customerID) }
+
+// ItemExternalID is the external_id of the SkyPlanner product made from a
+// Minimax item (artikl): "minimax:<org>:item:<ID>".
+func ItemExternalID(org, itemID int64) string { return externalID(org, "item", itemID) }
+
+// JobExternalID is the external_id of the seq-th job (counted from 1, in
+// routing order) of an order row: "minimax:<org>:row:<OrderRowId>:job:<seq>".
+// Inserting a step into a routing therefore renumbers the steps after it.
+func JobExternalID(org, orderRowID int64, seq int) string {
+	b := make([]byte, 0, 48)
+	b = append(b, RowExternalID(org, orderRowID)...)
+	b = append(b, ":job:"...)
+	return string(strconv.AppendInt(b, int64(seq), 10))
+}
+
+// WorkstageExternalID is the external_id of the workstage a routing step
+// runs in: its WorkstageExternalID when set (spaces around it trimmed),
+// otherwise a slug of its WorkstageName ("Savijanje lima" becomes
+// "savijanje-lima"). It is "" when the step names no workstage.
+func WorkstageExternalID(s Step) string {
+	if id := strings.TrimSpace(s.WorkstageExternalID); id != "" {
+		return id
+	}
+	return slug(s.WorkstageName)
+}
+
+func externalID(org int64, kind string, id int64) string {
+	b := make([]byte, 0, 40)
+	b = append(b, "minimax:"...)
+	b = strconv.AppendInt(b, org, 10)
+	b = append(b, ':')
+	b = append(b, kind...)
+	b = append(b, ':')
+	return string(strconv.AppendInt(b, id, 10))
+}
+
+// slug lower-cases letters and digits (of any script, so "Brušenje" stays
+// "brušenje") and turns every run of anything else into one "-", trimmed at
+// both ends.
+func slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(unicode.ToLower(r))
+			continue
+		}
+		dash = true
+	}
+	return b.String()
+}
