@@ -145,6 +145,11 @@ func (s *Server) applyFaults(w http.ResponseWriter, r *http.Request, path, op st
 	case fault.Drop:
 		if hj, ok := w.(http.Hijacker); ok {
 			if conn, _, err := hj.Hijack(); err == nil {
+				// A few bytes of a status line, then nothing: the client sees a
+				// broken connection. Closing without a byte would not do, as
+				// net/http quietly resends a GET whose kept-alive connection
+				// closed before answering, and the fault would go unseen.
+				_, _ = conn.Write([]byte("HTTP/1.1 5"))
 				_ = conn.Close()
 				return true, 0
 			}

@@ -166,8 +166,7 @@ func TestFaultInjection(t *testing.T) {
 		t.Errorf("after the matching fault ran out: %v", err)
 	}
 
-	// A POST, because net/http itself repeats a GET whose kept-alive
-	// connection closes before an answer.
+	// A POST: the client never repeats one that may have reached the server.
 	srv.FailNth(1, minimaxtest.Fault{Drop: true})
 	if _, err := c.CreateOrder(ctx, minimax.Order{}); err == nil || errors.As(err, &apiErr) {
 		t.Errorf("dropped connection: %v, want a transport error", err)
