@@ -34,8 +34,10 @@
 // # What goes where
 //
 //   - Customer: external ID from the Customer reference; name from
-//     CustomerName, else the reference's Name. SkyPlanner has no known
-//     address fields, so the address is not mapped.
+//     CustomerName, else the reference's Name; address, postal code and city
+//     as printed on the order, country from CustomerCountryName, else the
+//     country reference's name (SkyPlanner's address fields are inferred,
+//     see skyplanner/api/openapi.yaml).
 //   - Order: number "<Year>-<Number>" as Minimax names the order ("2020-1"),
 //     with an optional NumberPrefix, never containing "/" (which SkyPlanner
 //     rejects); the same "<Year>-<Number>" as external_order_number;

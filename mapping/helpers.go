@@ -49,6 +49,14 @@ func joinText(ps ...*string) string {
 	return strings.Join(parts, "\n\n")
 }
 
+// refName returns the Name of a reference, or nil.
+func refName(f *mmapi.FkField) *string {
+	if f == nil {
+		return nil
+	}
+	return f.Name
+}
+
 // fkID returns the ID of a reference and whether there is a reference with an
 // ID at all; the ID may still be zero or negative.
 func fkID(f *mmapi.FkField) (int64, bool) {

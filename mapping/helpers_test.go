@@ -27,6 +27,7 @@ const baseOrderJSON = `{
   "CustomerAddress": "Ilica 12",
   "CustomerPostalCode": "10000",
   "CustomerCity": "Zagreb",
+  "CustomerCountry": {"ID": 95, "Name": "HR"},
   "DueDate": "2026-04-15T00:00:00",
   "Reference": "NAR-2026-118",
   "Notes": "Isporuka na paleti.",

@@ -171,7 +171,10 @@ func (m *Mapper) upsert(org int64, o mmapi.Order, ps *problems) Plan {
 
 // customer maps the order's customer. Only its name has a known place in
 // SkyPlanner: CustomerName as printed on the order, else the name of the
-// Customer reference. The address fields have no SkyPlanner field to go to.
+// Customer reference, and the address as printed on the order. The address
+// fields of the SkyPlanner customer are inferred (see openapi.yaml); the
+// country is the order's country name, else the reference's name (a code
+// such as "HR").
 func customer(org int64, o mmapi.Order, ps *problems) spapi.Customer {
 	var c spapi.Customer
 	id, ok := fkID(o.Customer)
@@ -188,6 +191,10 @@ func customer(org int64, o mmapi.Order, ps *problems) spapi.Customer {
 	}
 	c.ExternalID = ptr(CustomerExternalID(org, id))
 	c.Name = textOrNil(firstText(o.CustomerName, o.Customer.Name))
+	c.Address = textOrNil(text(o.CustomerAddress))
+	c.PostalCode = textOrNil(text(o.CustomerPostalCode))
+	c.City = textOrNil(text(o.CustomerCity))
+	c.Country = textOrNil(firstText(o.CustomerCountryName, refName(o.CustomerCountry)))
 	return c
 }
 

@@ -46,13 +46,17 @@ func TestCustomer(t *testing.T) {
 		wantPath string
 	}{
 		{name: "name printed on the order", change: func(o *mmapi.Order) { o.CustomerName = ptr(" Kovina d.o.o. Zagreb ") },
-			want: spapi.Customer{ExternalID: ptr("minimax:3840:customer:399631"), Name: ptr("Kovina d.o.o. Zagreb")}},
+			want: spapi.Customer{ExternalID: ptr("minimax:3840:customer:399631"), Name: ptr("Kovina d.o.o. Zagreb"), Address: ptr("Ilica 12"), PostalCode: ptr("10000"), City: ptr("Zagreb"), Country: ptr("HR")}},
 		{name: "name of the reference when CustomerName absent", change: func(o *mmapi.Order) { o.CustomerName = nil },
-			want: spapi.Customer{ExternalID: ptr("minimax:3840:customer:399631"), Name: ptr("Kovina d.o.o.")}},
+			want: spapi.Customer{ExternalID: ptr("minimax:3840:customer:399631"), Name: ptr("Kovina d.o.o."), Address: ptr("Ilica 12"), PostalCode: ptr("10000"), City: ptr("Zagreb"), Country: ptr("HR")}},
 		{name: "name of the reference when CustomerName blank", change: func(o *mmapi.Order) { o.CustomerName = ptr("  ") },
-			want: spapi.Customer{ExternalID: ptr("minimax:3840:customer:399631"), Name: ptr("Kovina d.o.o.")}},
-		{name: "no name at all", change: func(o *mmapi.Order) { o.CustomerName, o.Customer.Name = nil, nil },
-			want: spapi.Customer{ExternalID: ptr("minimax:3840:customer:399631")}},
+			want: spapi.Customer{ExternalID: ptr("minimax:3840:customer:399631"), Name: ptr("Kovina d.o.o."), Address: ptr("Ilica 12"), PostalCode: ptr("10000"), City: ptr("Zagreb"), Country: ptr("HR")}},
+		{name: "no name and no address", change: func(o *mmapi.Order) {
+			o.CustomerName, o.Customer.Name, o.CustomerAddress, o.CustomerPostalCode, o.CustomerCity, o.CustomerCountry = nil, nil, nil, nil, ptr(" "), nil
+		}, want: spapi.Customer{ExternalID: ptr("minimax:3840:customer:399631")}},
+		{name: "country name printed on the order wins over the reference", change: func(o *mmapi.Order) { o.CustomerCountryName = ptr("Republika Hrvatska") },
+			want: spapi.Customer{ExternalID: ptr("minimax:3840:customer:399631"), Name: ptr("Kovina d.o.o."),
+				Address: ptr("Ilica 12"), PostalCode: ptr("10000"), City: ptr("Zagreb"), Country: ptr("Republika Hrvatska")}},
 		{name: "nil customer", change: func(o *mmapi.Order) { o.Customer = nil }, wantPath: "Customer"},
 		{name: "customer without ID", change: func(o *mmapi.Order) { o.Customer.ID = nil }, wantPath: "Customer.ID"},
 		{name: "customer ID zero", change: func(o *mmapi.Order) { o.Customer.ID = ptr[int64](0) }, wantPath: "Customer.ID"},

@@ -111,6 +111,15 @@ type Condition string
 
 // Customer A customer. Only its id is known from any source; the other fields are inferred.
 type Customer struct {
+	// Address Street address.
+	Address *string `json:"address,omitempty"`
+
+	// City City.
+	City *string `json:"city,omitempty"`
+
+	// Country Country, as a name or code.
+	Country *string `json:"country,omitempty"`
+
 	// ExternalID The integrator's key for the customer.
 	ExternalID *string `json:"external_id,omitempty"`
 
@@ -121,7 +130,10 @@ type Customer struct {
 	Modified *DateTime `json:"modified,omitempty"`
 
 	// Name Customer name.
-	Name                 *string               `json:"name,omitempty"`
+	Name *string `json:"name,omitempty"`
+
+	// PostalCode Postal code.
+	PostalCode           *string               `json:"postal_code,omitempty"`
 	AdditionalProperties map[string]Unmodelled `json:"-"`
 }
 
@@ -867,6 +879,30 @@ func (a *Customer) UnmarshalJSON(b []byte) error {
 		return err
 	}
 
+	if raw, found := object["address"]; found {
+		err = json.Unmarshal(raw, &a.Address)
+		if err != nil {
+			return fmt.Errorf("error reading 'address': %w", err)
+		}
+		delete(object, "address")
+	}
+
+	if raw, found := object["city"]; found {
+		err = json.Unmarshal(raw, &a.City)
+		if err != nil {
+			return fmt.Errorf("error reading 'city': %w", err)
+		}
+		delete(object, "city")
+	}
+
+	if raw, found := object["country"]; found {
+		err = json.Unmarshal(raw, &a.Country)
+		if err != nil {
+			return fmt.Errorf("error reading 'country': %w", err)
+		}
+		delete(object, "country")
+	}
+
 	if raw, found := object["external_id"]; found {
 		err = json.Unmarshal(raw, &a.ExternalID)
 		if err != nil {
@@ -899,6 +935,14 @@ func (a *Customer) UnmarshalJSON(b []byte) error {
 		delete(object, "name")
 	}
 
+	if raw, found := object["postal_code"]; found {
+		err = json.Unmarshal(raw, &a.PostalCode)
+		if err != nil {
+			return fmt.Errorf("error reading 'postal_code': %w", err)
+		}
+		delete(object, "postal_code")
+	}
+
 	if len(object) != 0 {
 		a.AdditionalProperties = make(map[string]Unmodelled)
 		for fieldName, fieldBuf := range object {
@@ -917,6 +961,27 @@ func (a *Customer) UnmarshalJSON(b []byte) error {
 func (a Customer) MarshalJSON() ([]byte, error) {
 	var err error
 	object := make(map[string]json.RawMessage)
+
+	if a.Address != nil {
+		object["address"], err = json.Marshal(a.Address)
+		if err != nil {
+			return nil, fmt.Errorf("error marshaling 'address': %w", err)
+		}
+	}
+
+	if a.City != nil {
+		object["city"], err = json.Marshal(a.City)
+		if err != nil {
+			return nil, fmt.Errorf("error marshaling 'city': %w", err)
+		}
+	}
+
+	if a.Country != nil {
+		object["country"], err = json.Marshal(a.Country)
+		if err != nil {
+			return nil, fmt.Errorf("error marshaling 'country': %w", err)
+		}
+	}
 
 	if a.ExternalID != nil {
 		object["external_id"], err = json.Marshal(a.ExternalID)
@@ -943,6 +1008,13 @@ func (a Customer) MarshalJSON() ([]byte, error) {
 		object["name"], err = json.Marshal(a.Name)
 		if err != nil {
 			return nil, fmt.Errorf("error marshaling 'name': %w", err)
+		}
+	}
+
+	if a.PostalCode != nil {
+		object["postal_code"], err = json.Marshal(a.PostalCode)
+		if err != nil {
+			return nil, fmt.Errorf("error marshaling 'postal_code': %w", err)
 		}
 	}
 
