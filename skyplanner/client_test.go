@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/jarcoal/httpmock"
 
@@ -85,7 +86,7 @@ func TestTokenNeverInErrorsOrLogs(t *testing.T) {
 			var logs bytes.Buffer
 			logger := slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 			f, c := newFake(t, skyplanner.WithLogger(logger),
-				skyplanner.WithRetryPolicy(skyplanner.RetryPolicy{MaxRetries: 1, MaxTotalWait: 1 << 62}))
+				skyplanner.WithRetryPolicy(skyplanner.RetryPolicy{MaxRetries: 1, MaxRetryAfter: time.Millisecond, MaxTotalWait: 1 << 62}))
 			tt.setup(f)
 
 			_, err := c.GetOrder(t.Context(), 1)

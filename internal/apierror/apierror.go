@@ -3,6 +3,7 @@
 package apierror
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -47,7 +48,10 @@ type Error struct {
 
 func (e *Error) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s: %d %s", e.Operation, e.StatusCode, http.StatusText(e.StatusCode))
+	fmt.Fprintf(&b, "%s: %d", e.Operation, e.StatusCode)
+	if text := http.StatusText(e.StatusCode); text != "" {
+		b.WriteString(" " + text)
+	}
 	if e.Message != "" {
 		b.WriteString(": " + e.Message)
 	}
@@ -113,7 +117,7 @@ func Check[R Response](op string, r R, err error) (R, error) {
 // FromBody builds an *Error from a status and a body.
 func FromBody(op string, status int, body []byte) *Error {
 	if len(body) > MaxBody {
-		body = body[:MaxBody]
+		body = bytes.Clone(body[:MaxBody]) // a copy, so the rest can be freed
 	}
 	e := &Error{Operation: op, StatusCode: status, Body: body}
 	e.Message, e.Fields = parseBody(body)

@@ -109,6 +109,9 @@ func ParseBaseURL(raw string) (*url.URL, error) {
 // (or a new one) whose transport is the shared stack over the caller's
 // transport, authorising requests to the base URL's host only.
 func (s *Common) Build(authorize transport.Authorizer, under func(http.RoundTripper) http.RoundTripper) (*http.Client, error) {
+	if s.BaseURL == nil {
+		return nil, errors.New("no base URL to send to")
+	}
 	hc := &http.Client{}
 	if s.HTTPClient != nil {
 		cp := *s.HTTPClient
@@ -116,6 +119,7 @@ func (s *Common) Build(authorize transport.Authorizer, under func(http.RoundTrip
 	}
 	rt, err := transport.New(transport.Config{
 		Base:      hc.Transport,
+		Scheme:    s.BaseURL.Scheme,
 		Host:      s.BaseURL.Host,
 		Authorize: authorize,
 		UserAgent: s.UserAgent,

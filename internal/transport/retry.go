@@ -44,6 +44,10 @@ func (p RetryPolicy) Validate() error {
 		return errors.New("retry policy: a duration is negative")
 	case p.MaxWait < p.MinWait:
 		return errors.New("retry policy: MaxWait is below MinWait")
+	case p.MaxRetries > 0 && p.MaxTotalWait == 0:
+		return errors.New("retry policy: MaxTotalWait is zero, which would allow no retry; set it, or MaxRetries 0")
+	case p.MaxRetries > 0 && p.MaxRetryAfter == 0:
+		return errors.New("retry policy: MaxRetryAfter is zero, which would ignore Retry-After; set the longest wait a server may ask for")
 	}
 	return nil
 }
@@ -162,6 +166,9 @@ func RetryAfter(v string, now time.Time) (time.Duration, bool) {
 	if s, err := strconv.Atoi(v); err == nil {
 		if s < 0 {
 			return 0, false
+		}
+		if int64(s) > math.MaxInt64/int64(time.Second) {
+			return math.MaxInt64, true // longer than any cap; never a wrapped-around negative wait
 		}
 		return time.Duration(s) * time.Second, true
 	}

@@ -17,9 +17,10 @@ type Authorizer func(req *http.Request) error
 type Config struct {
 	// Base is the caller's transport; nil means http.DefaultTransport.
 	Base http.RoundTripper
-	// Host is the only host Authorize is applied to ("moj.minimax.si",
-	// "demo.skyplanner.app:443" as in URL.Host).
-	Host string
+	// Scheme and Host are the only scheme and host Authorize is applied to
+	// ("https", "moj.minimax.si" as in URL.Host): a redirect elsewhere, or
+	// down to plain http, goes without credentials.
+	Scheme, Host string
 	// Authorize adds credentials; nil sends none.
 	Authorize Authorizer
 	// UserAgent is set on requests that carry none.
@@ -77,17 +78,24 @@ func (o *outer) RoundTrip(req *http.Request) (*http.Response, error) {
 	if req.Header.Get("User-Agent") == "" && o.cfg.UserAgent != "" {
 		req.Header.Set("User-Agent", o.cfg.UserAgent)
 	}
-	if o.cfg.Authorize != nil && sameHost(req.URL, o.cfg.Host) {
+	if o.cfg.Authorize != nil && sameOrigin(req.URL, o.cfg.Scheme, o.cfg.Host) {
 		if err := o.cfg.Authorize(req); err != nil {
 			closeBody(req)
 			return nil, err
 		}
 	}
-	return o.next.RoundTrip(req)
+	// retryablehttp reads the body into memory and sends copies; the
+	// caller's body is ours to close, as a RoundTripper must.
+	orig := req.Body
+	resp, err := o.next.RoundTrip(req)
+	if orig != nil {
+		_ = orig.Close()
+	}
+	return resp, err
 }
 
-func sameHost(u *url.URL, host string) bool {
-	return host != "" && strings.EqualFold(u.Host, host)
+func sameOrigin(u *url.URL, scheme, host string) bool {
+	return host != "" && strings.EqualFold(u.Host, host) && (scheme == "" || strings.EqualFold(u.Scheme, scheme))
 }
 
 func closeBody(req *http.Request) {
