@@ -92,7 +92,7 @@ func Start(opts ...Option) (*Server, error) {
 }
 
 // Handler returns the fake as an http.Handler, to serve it on an address of
-// your choosing (as cmd/planbridge-fakes does).
+// your choosing (as examples/fakes does).
 func (s *Server) Handler() http.Handler { return s.handler() }
 
 // Close stops the fake.
@@ -260,31 +260,11 @@ func (s *Server) newID() int64 {
 func (s *Server) Load(seed Seed) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	for _, c := range seed.Customers {
-		id := s.idOr(c.CustomerID)
-		c.CustomerID = &id
-		s.customers[id] = c
-	}
-	for _, it := range seed.Items {
-		id := s.idOr(it.ItemID)
-		it.ItemID = &id
-		s.items[id] = it
-	}
-	for _, c := range seed.Countries {
-		id := s.idOr(c.CountryID)
-		c.CountryID = &id
-		s.countries[id] = c
-	}
-	for _, c := range seed.Currencies {
-		id := s.idOr(c.CurrencyID)
-		c.CurrencyID = &id
-		s.currencies[id] = c
-	}
-	for _, t := range seed.ReportTemplates {
-		id := s.idOr(t.ReportTemplateID)
-		t.ReportTemplateID = &id
-		s.templates[id] = t
-	}
+	load(s, s.customers, seed.Customers, func(c *api.Customer) **int64 { return &c.CustomerID })
+	load(s, s.items, seed.Items, func(i *api.Item) **int64 { return &i.ItemID })
+	load(s, s.countries, seed.Countries, func(c *api.Country) **int64 { return &c.CountryID })
+	load(s, s.currencies, seed.Currencies, func(c *api.Currency) **int64 { return &c.CurrencyID })
+	load(s, s.templates, seed.ReportTemplates, func(t *api.ReportTemplate) **int64 { return &t.ReportTemplateID })
 	for _, o := range seed.Orders {
 		id := s.idOr(o.OrderID)
 		o.OrderID = &id
@@ -295,6 +275,17 @@ func (s *Server) Load(seed Seed) error {
 		s.orders[id] = &o
 	}
 	return nil
+}
+
+// load stores records by ID, giving an ID to those without one. Call with
+// s.mu held.
+func load[T any](s *Server, into map[int64]T, records []T, idField func(*T) **int64) {
+	for _, r := range records {
+		field := idField(&r)
+		id := s.idOr(*field)
+		*field = &id
+		into[id] = r
+	}
 }
 
 func (s *Server) idOr(id *int64) int64 {
