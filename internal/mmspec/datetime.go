@@ -1,7 +1,11 @@
 package mmspec
 
-// MarkDateTimes makes every date-time property a plain value that is left
-// out when unset.
+// MarkDateTimes makes every date-time property a nullable plain value that
+// is left out when unset.
+//
+// Nullable: the service writes null for a date it does not have (the Order
+// help page's own example has "DateCompleted": null), which the document
+// does not allow.
 //
 // The generator maps format date-time to the project's DateTime type (see
 // cfg.yaml), which decodes the service's zone-less times and tells null from
@@ -17,6 +21,7 @@ func MarkDateTimes(doc map[string]any) error {
 			if p["type"] == "string" && p["format"] == "date-time" {
 				p["x-go-type-skip-optional-pointer"] = true
 				p["x-omitzero"] = true
+				p["x-nullable"] = true
 			}
 		}
 	})

@@ -232,7 +232,7 @@ func TestMarkDateTimes(t *testing.T) {
 				"Notes":{"type":"string"},
 				"Year":{"type":"integer","format":"int32"}}}}}`,
 			want: `{"definitions":{"Order":{"properties":{
-				"Date":{"type":"string","format":"date-time","x-go-type-skip-optional-pointer":true,"x-omitzero":true},
+				"Date":{"type":"string","format":"date-time","x-go-type-skip-optional-pointer":true,"x-omitzero":true,"x-nullable":true},
 				"Notes":{"type":"string"},
 				"Year":{"type":"integer","format":"int32"}}}}}`,
 		},

@@ -64,6 +64,18 @@ func TestOrderFlow(t *testing.T) {
 		t.Errorf("update with a stale RowVersion: %v, want ErrConflict", err)
 	}
 
+	// Undoing the confirmation clears its date: Minimax answers null, which
+	// the repaired document allows (the fake's answers are checked against it).
+	if err := c.CancelOrderConfirmation(ctx, id); err != nil {
+		t.Fatal(err)
+	}
+	if back, err := c.GetOrder(ctx, id); err != nil || *back.Status != minimax.StatusDraft || !back.DateConfirmed.IsNull() {
+		t.Fatalf("after cancelling the confirmation: %v, status %v, DateConfirmed %v", err, back.Status, back.DateConfirmed)
+	}
+	if err := c.ConfirmOrder(ctx, id); err != nil {
+		t.Fatal(err)
+	}
+
 	var listed []int64
 	for row, err := range c.ListOrders(ctx, minimax.OrderFilter{Status: minimax.StatusConfirmed, ReceivedIssued: minimax.Received, PageSize: 2}) {
 		if err != nil {
