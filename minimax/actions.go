@@ -9,6 +9,7 @@ import (
 	"fmt"
 
 	"github.com/planbridge/planbridge/internal/apierror"
+	"github.com/planbridge/planbridge/internal/transport"
 	"github.com/planbridge/planbridge/minimax/api"
 )
 
@@ -57,7 +58,9 @@ func (c *Client) RunOrderAction(ctx context.Context, id int64, action OrderActio
 	if err != nil {
 		return nil, err
 	}
-	resp, err := c.api.PutCustomActionOrderWithResponse(ctx, org, id, string(action),
+	// An action may create a record (createissuedinvoice) and carries no
+	// idempotency key, so it is not repeated once it may have arrived.
+	resp, err := c.api.PutCustomActionOrderWithResponse(transport.NoReplay(ctx), org, id, string(action),
 		&api.PutCustomActionOrderParams{RowVersion: *o.RowVersion})
 	if resp, err = apierror.Check(op, resp, err); err != nil {
 		return nil, err

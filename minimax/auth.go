@@ -63,7 +63,10 @@ func (t *tokens) token(ctx context.Context) (*oauth2.Token, error) {
 		if tok, err := t.cached(); tok != nil || err != nil {
 			return tok, err
 		}
-		fetchCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), tokenTimeout)
+		// A fresh context: the caller's may end while others still wait, and
+		// its values (the retry layer's trace of the API request) are not
+		// the token request's.
+		fetchCtx, cancel := context.WithTimeout(context.Background(), tokenTimeout)
 		defer cancel()
 		tok, err := t.fetch(fetchCtx)
 		t.mu.Lock()

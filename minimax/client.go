@@ -25,6 +25,8 @@ type Client struct {
 	tokens *tokens
 	budget *budget
 
+	zone *time.Location
+
 	org      int64
 	orgMu    sync.Mutex
 	orgGroup singleflight.Group
@@ -44,6 +46,19 @@ func New(opts ...Option) (*Client, error) {
 		if err := opt(&cfg); err != nil {
 			return nil, err
 		}
+	}
+	if cfg.country != "" {
+		if cfg.common.BaseURL == nil {
+			if err := cfg.common.SetBaseURL(cfg.country.APIURL()); err != nil {
+				return nil, err
+			}
+		}
+		if cfg.tokenURL == "" {
+			cfg.tokenURL = cfg.country.TokenURL()
+		}
+	}
+	if cfg.zone == nil {
+		cfg.zone = defaultZone()
 	}
 	switch {
 	case cfg.common.BaseURL == nil:
@@ -68,7 +83,7 @@ func New(opts ...Option) (*Client, error) {
 		user: cfg.creds.Username, password: cfg.creds.Password,
 		client: tokenHTTP, leeway: cfg.tokenLeeway, now: cfg.now,
 	}
-	c := &Client{tokens: t, org: cfg.org}
+	c := &Client{tokens: t, org: cfg.org, zone: cfg.zone}
 	var under func(http.RoundTripper) http.RoundTripper
 	if cfg.budget > 0 {
 		c.budget = &budget{limit: cfg.budget, now: cfg.now}
@@ -107,7 +122,7 @@ func (c *Client) BudgetUsed() (used, limit int) {
 
 // Organisations lists the organisations the user can reach.
 func (c *Client) Organisations(ctx context.Context) ([]UserOrganisation, error) {
-	resp, err := c.api.GetUserOrganisationsWithResponse(ctx, &api.GetUserOrganisationsParams{PageSize: ptr(int32(maxPageSize))})
+	resp, err := c.api.GetUserOrganisationsWithResponse(ctx, &api.GetUserOrganisationsParams{PageSize: ptr(int32(bigPageSize))})
 	if resp, err = apierror.Check("minimax.Organisations", resp, err); err != nil {
 		return nil, err
 	}
@@ -126,18 +141,17 @@ func (c *Client) Organisation(ctx context.Context) (int64, error) {
 	if org != 0 {
 		return org, nil
 	}
-	v, err, _ := c.orgGroup.Do("org", func() (any, error) {
+	return shared(ctx, &c.orgGroup, "org", func(ctx context.Context) (int64, error) {
 		orgs, err := c.Organisations(ctx)
 		if err != nil {
-			return int64(0), err
+			return 0, err
 		}
 		if len(orgs) != 1 || orgs[0].Organisation == nil || orgs[0].Organisation.ID == nil {
-			return int64(0), fmt.Errorf("minimax: the user reaches %d organisations; choose one with WithOrganisation", len(orgs))
+			return 0, fmt.Errorf("minimax: the user reaches %d organisations; choose one with WithOrganisation", len(orgs))
 		}
 		c.orgMu.Lock()
 		c.org = *orgs[0].Organisation.ID
 		c.orgMu.Unlock()
 		return *orgs[0].Organisation.ID, nil
 	})
-	return v.(int64), err
 }

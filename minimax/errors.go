@@ -88,3 +88,6 @@ type FieldError struct {
 
 func (e *FieldError) Error() string { return "minimax: " + e.Field + ": " + e.Err.Error() }
 func (e *FieldError) Unwrap() error { return e.Err }
+
+// Is makes a FieldError match ErrValidation, as the service's own refusals do.
+func (e *FieldError) Is(target error) bool { return target == ErrValidation }

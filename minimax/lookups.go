@@ -12,7 +12,7 @@ import (
 	"github.com/planbridge/planbridge/minimax/api"
 )
 
-// lookups caches code-list records by code for the client's lifetime: IDs
+// lookups caches code-list records by code until ForgetLookups: IDs
 // differ between organisations and deployments (Croatia is not ID 95
 // everywhere), so integrations look them up by code, and the same few codes
 // are looked up again and again.
@@ -31,7 +31,7 @@ func cachedLookup[V any](ctx context.Context, l *lookups, key string, fetch func
 		return v.(V), nil
 	}
 	l.mu.Unlock()
-	res, err, _ := l.flight.Do(key, func() (any, error) {
+	return shared(ctx, &l.flight, key, func(ctx context.Context) (V, error) {
 		v, err := fetch(ctx)
 		if err != nil {
 			return v, err
@@ -44,7 +44,16 @@ func cachedLookup[V any](ctx context.Context, l *lookups, key string, fetch func
 		l.mu.Unlock()
 		return v, nil
 	})
-	return res.(V), err
+}
+
+// ForgetLookups empties the cache of lookups by code, so the next lookups
+// read the records afresh: a long-running process calls it when names or
+// addresses may have changed in Minimax. Use the cached records for their
+// IDs; read a record again before writing it back.
+func (c *Client) ForgetLookups() {
+	c.lookups.mu.Lock()
+	defer c.lookups.mu.Unlock()
+	c.lookups.values = nil
 }
 
 // CustomerByCode finds a customer by its code. The result is cached.
@@ -118,7 +127,7 @@ func (c *Client) ReportTemplate(ctx context.Context, displayType string) (Report
 	key := fmt.Sprintf("template/%d/%s", org, displayType)
 	return cachedLookup(ctx, &c.lookups, key, func(ctx context.Context) (ReportTemplate, error) {
 		var first *ReportTemplate
-		for t, err := range pages(ctx, op, maxPageSize, func(ctx context.Context, n, size int32) (page[ReportTemplate], error) {
+		for t, err := range pages(ctx, op, bigPageSize, func(ctx context.Context, n, size int32) (page[ReportTemplate], error) {
 			resp, err := c.api.GetReportTemplatesWithResponse(ctx, org, &api.GetReportTemplatesParams{CurrentPage: &n, PageSize: &size})
 			if resp, err = apierror.Check(op, resp, err); err != nil {
 				return page[ReportTemplate]{}, err

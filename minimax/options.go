@@ -75,15 +75,18 @@ func redacted(s string) string {
 // RetryPolicy says how often and how long to retry; see DefaultRetryPolicy.
 type RetryPolicy = transport.RetryPolicy
 
-// DefaultRetryPolicy retries three times within a minute at most.
-var DefaultRetryPolicy = transport.DefaultRetryPolicy
+// DefaultRetryPolicy is what a client uses without WithRetryPolicy: three
+// retries within a minute at most.
+func DefaultRetryPolicy() RetryPolicy { return transport.DefaultRetryPolicy() }
 
 // Option configures a Client.
 type Option func(*config) error
 
 type config struct {
 	common      clientopt.Common
+	country     Deployment
 	tokenURL    string
+	zone        *time.Location
 	creds       Credentials
 	scope       string
 	org         int64
@@ -93,26 +96,24 @@ type config struct {
 }
 
 // WithCountry points the client at a deployment's API and token endpoint:
-// Slovenia, Croatia or Serbia.
+// Slovenia, Croatia or Serbia. WithBaseURL and WithTokenURL, given in any
+// order, override either.
 func WithCountry(c Deployment) Option {
 	return func(o *config) error {
 		if _, ok := c.host(); !ok {
 			return fmt.Errorf("minimax: unknown country %q (want SI, HR or RS)", c)
 		}
-		if err := o.common.SetBaseURL(c.APIURL()); err != nil {
-			return err
-		}
-		o.tokenURL = c.TokenURL()
+		o.country = c
 		return nil
 	}
 }
 
-// WithBaseURL sets the API base (tests, proxies); it overrides WithCountry's.
+// WithBaseURL sets the API base (tests, proxies); it wins over WithCountry's.
 func WithBaseURL(apiURL string) Option {
 	return func(o *config) error { return o.common.SetBaseURL(apiURL) }
 }
 
-// WithTokenURL sets the token endpoint; it overrides WithCountry's.
+// WithTokenURL sets the token endpoint; it wins over WithCountry's.
 func WithTokenURL(tokenURL string) Option {
 	return func(o *config) error {
 		if _, err := clientopt.ParseBaseURL(tokenURL); err != nil {
@@ -180,6 +181,30 @@ func WithDailyBudget(n int) Option {
 	}
 }
 
+// WithLocation sets the organisation's time zone, in which Minimax reads
+// and writes its zone-less times: OrderSyncCandidates and the date filters
+// of ListOrders convert to it. The default is Central European time
+// (Europe/Ljubljana; Zagreb and Belgrade keep the same clock).
+func WithLocation(loc *time.Location) Option {
+	return func(o *config) error {
+		if loc == nil {
+			return errors.New("minimax: nil location")
+		}
+		o.zone = loc
+		return nil
+	}
+}
+
+// defaultZone is Central European time. Without a time zone database on the
+// machine it is a fixed UTC+1, which in summer reads an hour early: a sync
+// then sees a few changes twice rather than missing any.
+func defaultZone() *time.Location {
+	if loc, err := time.LoadLocation("Europe/Ljubljana"); err == nil {
+		return loc
+	}
+	return time.FixedZone("CET", 3600)
+}
+
 // WithHTTPClient sends through a copy of c (its transport, timeout,
 // redirect policy); c itself is not changed.
 func WithHTTPClient(c *http.Client) Option {
@@ -191,7 +216,8 @@ func WithUserAgent(ua string) Option {
 	return func(o *config) error { return o.common.SetUserAgent(ua) }
 }
 
-// WithLogger logs retries at debug level. The client is silent without it.
+// WithLogger receives the retry layer's lines: each failed try at error
+// level, each retry at debug level. The client is silent without it.
 func WithLogger(l *slog.Logger) Option {
 	return func(o *config) error { return o.common.SetLogger(l) }
 }

@@ -10,6 +10,7 @@ import (
 	openapi_types "github.com/oapi-codegen/runtime/types"
 
 	"github.com/planbridge/planbridge/internal/apierror"
+	"github.com/planbridge/planbridge/internal/pager"
 	"github.com/planbridge/planbridge/minimax/api"
 )
 
@@ -20,7 +21,8 @@ type OrderFilter struct {
 	// ReceivedIssued is Received or Issued.
 	ReceivedIssued string
 	CustomerID     int64
-	// DateFrom and DateTo bound the order date; only the date is sent.
+	// DateFrom and DateTo bound the order date; only the date, in the
+	// organisation's zone, is sent.
 	DateFrom, DateTo time.Time
 	Year, Number     int32
 	Reference        string
@@ -28,7 +30,7 @@ type OrderFilter struct {
 	PageSize int
 }
 
-func (f OrderFilter) params() (*api.GetOrdersParams, error) {
+func (f OrderFilter) params(zone *time.Location) (*api.GetOrdersParams, error) {
 	p := &api.GetOrdersParams{}
 	if f.Status != "" {
 		switch f.Status {
@@ -48,10 +50,10 @@ func (f OrderFilter) params() (*api.GetOrdersParams, error) {
 		p.CustomerID = &f.CustomerID
 	}
 	if !f.DateFrom.IsZero() {
-		p.DateFrom = &openapi_types.Date{Time: f.DateFrom}
+		p.DateFrom = &openapi_types.Date{Time: f.DateFrom.In(zone)}
 	}
 	if !f.DateTo.IsZero() {
-		p.DateTo = &openapi_types.Date{Time: f.DateTo}
+		p.DateTo = &openapi_types.Date{Time: f.DateTo.In(zone)}
 	}
 	if f.Year != 0 {
 		p.Year = &f.Year
@@ -70,13 +72,13 @@ func (f OrderFilter) params() (*api.GetOrdersParams, error) {
 // is consumed.
 func (c *Client) ListOrders(ctx context.Context, f OrderFilter) iter.Seq2[OrderSearch, error] {
 	const op = "minimax.ListOrders"
-	params, err := f.params()
+	params, err := f.params(c.zone)
 	if err != nil {
-		return failed[OrderSearch](err)
+		return pager.Failed[OrderSearch](err)
 	}
 	size, err := pageSize(f.PageSize)
 	if err != nil {
-		return failed[OrderSearch](err)
+		return pager.Failed[OrderSearch](err)
 	}
 	return pages(ctx, op, size, func(ctx context.Context, n, size int32) (page[OrderSearch], error) {
 		org, err := c.Organisation(ctx)
@@ -167,12 +169,13 @@ func (c *Client) DeleteOrder(ctx context.Context, id int64) error {
 }
 
 // OrderSyncCandidates yields the orders modified at or after since: their
-// ID, modification time and RowVersion. Minimax reads since as a wall-clock
-// time in the organisation's zone, so pass it in that zone.
+// ID, modification time and RowVersion. Minimax reads times on its
+// organisation's wall clock, so since is converted to that zone (see
+// WithLocation) first.
 func (c *Client) OrderSyncCandidates(ctx context.Context, since time.Time) iter.Seq2[SyncCandidate, error] {
 	const op = "minimax.OrderSyncCandidates"
-	from := api.NewDateTime(since)
-	return pages(ctx, op, maxSyncPage, func(ctx context.Context, n, size int32) (page[SyncCandidate], error) {
+	from := api.NewDateTime(since.In(c.zone))
+	return pages(ctx, op, bigPageSize, func(ctx context.Context, n, size int32) (page[SyncCandidate], error) {
 		org, err := c.Organisation(ctx)
 		if err != nil {
 			return page[SyncCandidate]{}, err
@@ -189,9 +192,5 @@ func (c *Client) OrderSyncCandidates(ctx context.Context, since time.Time) iter.
 		return page[SyncCandidate]{rows: deref(r.Rows), total: r.TotalRows, current: r.CurrentPageNumber}, nil
 	})
 }
-
-// maxSyncPage: sync candidates are three small fields each, so fewer,
-// larger pages save requests.
-const maxSyncPage = 500
 
 func noJSON(op string) error { return fmt.Errorf("%s: the answer had no JSON body", op) }

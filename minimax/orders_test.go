@@ -291,7 +291,7 @@ func TestOrderSyncCandidates(t *testing.T) {
 	f.handle("GET /api/orgs/3840/orders/synccandidates", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]any{"Rows": []map[string]any{
 			{"ID": 7, "RecordDtModified": "2026-11-24T08:15:00.123", "RowVersion": "AAAB"},
-		}, "TotalRows": 1, "CurrentPageNumber": 1, "PageSize": 500})
+		}, "TotalRows": 1, "CurrentPageNumber": 1, "PageSize": 300})
 	})
 	since := time.Date(2026, 11, 24, 8, 0, 0, 0, time.UTC)
 	var got []SyncCandidate
@@ -304,7 +304,8 @@ func TestOrderSyncCandidates(t *testing.T) {
 	if len(got) != 1 || *got[0].ID != 7 || got[0].RecordDtModified.String() != "2026-11-24T08:15:00.123" {
 		t.Errorf("candidates = %+v", got)
 	}
-	want := "GET /api/orgs/3840/orders/synccandidates?CurrentPage=1&PageSize=500&RecordDtModifiedFrom=2026-11-24T08%3A00%3A00"
+	// 08:00 UTC is 09:00 on the organisation's (Central European) clock.
+	want := "GET /api/orgs/3840/orders/synccandidates?CurrentPage=1&PageSize=300&RecordDtModifiedFrom=2026-11-24T09%3A00%3A00"
 	if r := f.requests(); len(r) != 1 || r[0] != want {
 		t.Errorf("requests = %q, want [%q]", r, want)
 	}

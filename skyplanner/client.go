@@ -161,15 +161,6 @@ func list[T any](ctx context.Context, c *Client, op, key string, call func(conte
 	})
 }
 
-// failed is a sequence that yields err once, for a list whose filter is
-// refused before any request.
-func failed[T any](err error) iter.Seq2[T, error] {
-	return func(yield func(T, error) bool) {
-		var zero T
-		yield(zero, err)
-	}
-}
-
 // find reads a filtered list and insists on exactly one record with the
 // external id. The match is checked here too: for most resources the
 // external_id filter is only inferred, and a server that ignored it would

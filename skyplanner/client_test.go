@@ -271,7 +271,7 @@ func TestValidOptionsAreAccepted(t *testing.T) {
 		{skyplanner.WithSite("my-plant-2"), skyplanner.WithToken("t")},
 		{skyplanner.WithSite(strings.Repeat("a", 63)), skyplanner.WithToken("t")},
 		{skyplanner.WithBaseURL("http://127.0.0.1:8080/api/v3"), skyplanner.WithToken("t"),
-			skyplanner.WithLogger(slog.Default()), skyplanner.WithRetryPolicy(skyplanner.DefaultRetryPolicy)},
+			skyplanner.WithLogger(slog.Default()), skyplanner.WithRetryPolicy(skyplanner.DefaultRetryPolicy())},
 	} {
 		if _, err := skyplanner.New(opts...); err != nil {
 			t.Errorf("New: %v", err)

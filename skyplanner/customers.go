@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/planbridge/planbridge/internal/pager"
 	"github.com/planbridge/planbridge/skyplanner/api"
 )
 
@@ -74,7 +75,7 @@ func (c *Client) FindCustomerByExternalID(ctx context.Context, externalID string
 func (c *Client) listCustomers(ctx context.Context, op string, f CustomerFilter) iter.Seq2[Customer, error] {
 	limit, err := limitParam(f.Limit)
 	if err != nil {
-		return failed[Customer](c.fail(op, err))
+		return pager.Failed[Customer](c.fail(op, err))
 	}
 	p := &api.ListCustomersParams{ExternalID: stringParam(f.ExternalID), Limit: limit}
 	p.Modified, p.ModifiedCondition = sinceParams(f.ModifiedSince)

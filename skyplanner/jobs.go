@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/planbridge/planbridge/internal/pager"
 	"github.com/planbridge/planbridge/skyplanner/api"
 )
 
@@ -81,7 +82,7 @@ func (c *Client) FindJobByExternalID(ctx context.Context, externalID string, opt
 func (c *Client) listJobs(ctx context.Context, op string, f JobFilter, opts []ReadOption) iter.Seq2[Job, error] {
 	limit, err := limitParam(f.Limit)
 	if err != nil {
-		return failed[Job](c.fail(op, err))
+		return pager.Failed[Job](c.fail(op, err))
 	}
 	p := &api.ListJobsParams{
 		IncludeArchived:  readOptions(opts).param(),

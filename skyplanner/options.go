@@ -22,7 +22,7 @@ type Option func(*config) error
 type RetryPolicy = transport.RetryPolicy
 
 // DefaultRetryPolicy is what a client uses without WithRetryPolicy.
-var DefaultRetryPolicy = transport.DefaultRetryPolicy
+func DefaultRetryPolicy() RetryPolicy { return transport.DefaultRetryPolicy() }
 
 type config struct {
 	common clientopt.Common

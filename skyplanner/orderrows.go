@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/planbridge/planbridge/internal/pager"
 	"github.com/planbridge/planbridge/skyplanner/api"
 )
 
@@ -120,7 +121,7 @@ func (c *Client) FindOrderRowByExternalID(ctx context.Context, externalID string
 func (c *Client) listOrderRows(ctx context.Context, op string, f OrderRowFilter, opts []ReadOption) iter.Seq2[OrderRow, error] {
 	p, err := f.params()
 	if err != nil {
-		return failed[OrderRow](c.fail(op, err))
+		return pager.Failed[OrderRow](c.fail(op, err))
 	}
 	p.IncludeArchived = readOptions(opts).param()
 	return list[OrderRow](ctx, c, op, "phaser-order-rows", func(ctx context.Context) (*http.Response, error) {

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/planbridge/planbridge/internal/pager"
 	"github.com/planbridge/planbridge/skyplanner/api"
 )
 
@@ -94,7 +95,7 @@ func (c *Client) FindOrderByExternalID(ctx context.Context, externalID string, o
 func (c *Client) listOrders(ctx context.Context, op string, f OrderFilter, opts []ReadOption) iter.Seq2[Order, error] {
 	limit, err := limitParam(f.Limit)
 	if err != nil {
-		return failed[Order](c.fail(op, err))
+		return pager.Failed[Order](c.fail(op, err))
 	}
 	p := &api.ListOrdersParams{
 		IncludeArchived:     readOptions(opts).param(),

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/planbridge/planbridge/internal/pager"
 	"github.com/planbridge/planbridge/skyplanner/api"
 )
 
@@ -69,12 +70,12 @@ func (c *Client) FindProductByExternalID(ctx context.Context, externalID string)
 func (c *Client) listProducts(ctx context.Context, op string, f ProductFilter) iter.Seq2[Product, error] {
 	limit, err := limitParam(f.Limit)
 	if err != nil {
-		return failed[Product](c.fail(op, err))
+		return pager.Failed[Product](c.fail(op, err))
 	}
 	p := &api.ListProductsParams{ExternalID: stringParam(f.ExternalID), Limit: limit}
 	if f.Type != "" {
 		if !f.Type.Valid() {
-			return failed[Product](c.fail(op, &FieldError{Field: "type", Reason: fmt.Sprintf("is %q; want product or material", f.Type)}))
+			return pager.Failed[Product](c.fail(op, &FieldError{Field: "type", Reason: fmt.Sprintf("is %q; want product or material", f.Type)}))
 		}
 		p.Type = ptr(f.Type)
 	}

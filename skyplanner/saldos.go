@@ -5,6 +5,7 @@ import (
 	"iter"
 	"net/http"
 
+	"github.com/planbridge/planbridge/internal/pager"
 	"github.com/planbridge/planbridge/skyplanner/api"
 )
 
@@ -30,7 +31,7 @@ func (c *Client) ListSaldos(ctx context.Context, f SaldoFilter) iter.Seq2[Saldo,
 	const op = "skyplanner.ListSaldos"
 	limit, err := limitParam(f.Limit)
 	if err != nil {
-		return failed[Saldo](c.fail(op, err))
+		return pager.Failed[Saldo](c.fail(op, err))
 	}
 	p := &api.ListSaldosParams{ProductionPlanningProductID: idParam(f.ProductID), Limit: limit}
 	return list[Saldo](ctx, c, op, "saldos", func(ctx context.Context) (*http.Response, error) {

@@ -5,6 +5,7 @@ import (
 	"iter"
 	"net/http"
 
+	"github.com/planbridge/planbridge/internal/pager"
 	"github.com/planbridge/planbridge/skyplanner/api"
 )
 
@@ -60,7 +61,7 @@ func (c *Client) FindWorkstageByExternalID(ctx context.Context, externalID strin
 func (c *Client) listWorkstages(ctx context.Context, op string, f WorkstageFilter) iter.Seq2[Workstage, error] {
 	limit, err := limitParam(f.Limit)
 	if err != nil {
-		return failed[Workstage](c.fail(op, err))
+		return pager.Failed[Workstage](c.fail(op, err))
 	}
 	p := &api.ListWorkstagesParams{ExternalID: stringParam(f.ExternalID), Limit: limit}
 	return list[Workstage](ctx, c, op, "workstages", func(ctx context.Context) (*http.Response, error) {

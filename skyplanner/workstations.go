@@ -5,6 +5,7 @@ import (
 	"iter"
 	"net/http"
 
+	"github.com/planbridge/planbridge/internal/pager"
 	"github.com/planbridge/planbridge/skyplanner/api"
 )
 
@@ -44,7 +45,7 @@ func (c *Client) FindWorkstationByExternalID(ctx context.Context, externalID str
 func (c *Client) listWorkstations(ctx context.Context, op string, f WorkstationFilter) iter.Seq2[Workstation, error] {
 	limit, err := limitParam(f.Limit)
 	if err != nil {
-		return failed[Workstation](c.fail(op, err))
+		return pager.Failed[Workstation](c.fail(op, err))
 	}
 	p := &api.ListWorkstationsParams{ExternalID: stringParam(f.ExternalID), Limit: limit}
 	return list[Workstation](ctx, c, op, "workstations", func(ctx context.Context) (*http.Response, error) {

@@ -30,7 +30,7 @@ type Common struct {
 
 // Defaults returns the settings a client starts from.
 func Defaults() Common {
-	return Common{UserAgent: version.UserAgent, Retry: transport.DefaultRetryPolicy}
+	return Common{UserAgent: version.UserAgent, Retry: transport.DefaultRetryPolicy()}
 }
 
 // SetHTTPClient keeps a copy of c; the caller's client is never changed.

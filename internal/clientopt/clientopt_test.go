@@ -34,7 +34,7 @@ func TestDefaults(t *testing.T) {
 	if d.UserAgent != version.UserAgent || d.UserAgent == "" {
 		t.Errorf("UserAgent = %q, want %q", d.UserAgent, version.UserAgent)
 	}
-	if diff := cmp.Diff(transport.DefaultRetryPolicy, d.Retry); diff != "" {
+	if diff := cmp.Diff(transport.DefaultRetryPolicy(), d.Retry); diff != "" {
 		t.Errorf("Retry (-want +got):\n%s", diff)
 	}
 	if d.HTTPClient != nil || d.Logger != nil || d.BaseURL != nil || d.Editors != nil {

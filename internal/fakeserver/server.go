@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/getkin/kin-openapi/openapi3filter"
@@ -298,3 +299,43 @@ func readCloser(b []byte) *readCloserBuf { return &readCloserBuf{Reader: bytes.N
 type readCloserBuf struct{ *bytes.Reader }
 
 func (readCloserBuf) Close() error { return nil }
+
+// Control is the part of the core a fake shows its users: fault injection
+// and the request log. Fakes embed it, so that registering handlers and the
+// other internals stay out of their API.
+type Control struct{ s *Server }
+
+// Control returns the core's user-facing controls.
+func (s *Server) Control() Control { return Control{s} }
+
+// FailNth makes the n-th request from now (1 is the next one) fail with f.
+func (c Control) FailNth(n int, f Fault) { c.s.FailNth(n, f) }
+
+// FailMatching makes requests matching m fail with f, times times (a
+// negative count: every time).
+func (c Control) FailMatching(m Match, f Fault, times int) { c.s.FailMatching(m, f, times) }
+
+// SetLatency delays every answer by d.
+func (c Control) SetLatency(d time.Duration) { c.s.SetLatency(d) }
+
+// SetRateLimit answers 429 with Retry-After once more than limit requests
+// arrive within per. A zero limit turns it off.
+func (c Control) SetRateLimit(limit int, per, retryAfter time.Duration) {
+	c.s.SetRateLimit(limit, per, retryAfter)
+}
+
+// ClearFaults removes every fault, the latency and the rate limit.
+func (c Control) ClearFaults() { c.s.ClearFaults() }
+
+// Requests returns the requests received so far, oldest first.
+func (c Control) Requests() []Request { return c.s.Requests() }
+
+// Count returns how many requests reached an operation, named as
+// "GET /phaser-orders/{id}" (method and the document's path).
+func (c Control) Count(operation string) int { return c.s.Count(operation) }
+
+// Counts returns the per-operation counters.
+func (c Control) Counts() map[string]int { return c.s.Counts() }
+
+// ResetLog forgets the requests and counters.
+func (c Control) ResetLog() { c.s.ResetLog() }

@@ -15,6 +15,15 @@ type Page[T any] struct {
 // Fetch returns page number n (1-based).
 type Fetch[T any] func(ctx context.Context, n int) (Page[T], error)
 
+// Failed is a sequence that yields err once: what a list returns when its
+// arguments are wrong before any page is fetched.
+func Failed[T any](err error) iter.Seq2[T, error] {
+	return func(yield func(T, error) bool) {
+		var zero T
+		yield(zero, err)
+	}
+}
+
 // All yields every item of every page, fetching each page only when the
 // previous one is used up. It stops after a page that says no more follow or
 // that is empty, when the consumer stops, or on the first error, which it

@@ -26,13 +26,16 @@ type RetryPolicy struct {
 }
 
 // DefaultRetryPolicy retries three times, waiting 0.5 s, 1 s, 2 s (or what
-// Retry-After asks, up to 30 s), and never more than a minute in all.
-var DefaultRetryPolicy = RetryPolicy{
-	MaxRetries:    3,
-	MinWait:       500 * time.Millisecond,
-	MaxWait:       8 * time.Second,
-	MaxRetryAfter: 30 * time.Second,
-	MaxTotalWait:  time.Minute,
+// Retry-After asks, up to 30 s), and never more than a minute in all. It is a
+// function so that no package-level variable can be changed under a client.
+func DefaultRetryPolicy() RetryPolicy {
+	return RetryPolicy{
+		MaxRetries:    3,
+		MinWait:       500 * time.Millisecond,
+		MaxWait:       8 * time.Second,
+		MaxRetryAfter: 30 * time.Second,
+		MaxTotalWait:  time.Minute,
+	}
 }
 
 // Validate reports a policy that cannot work.
@@ -75,9 +78,21 @@ func attemptFrom(ctx context.Context) *attempt {
 // reached the server, so it is safe to repeat).
 func withAttempt(req *http.Request) *http.Request {
 	a := &attempt{method: req.Method}
+	if noReplay, _ := req.Context().Value(noReplayKey{}).(bool); noReplay {
+		a.method = http.MethodPost // retried only when it cannot have arrived, or on 429
+	}
 	trace := &httptrace.ClientTrace{GotConn: func(httptrace.GotConnInfo) { a.gotConn.Store(true) }}
 	ctx := httptrace.WithClientTrace(context.WithValue(req.Context(), attemptKey{}, a), trace)
 	return req.WithContext(ctx)
+}
+
+type noReplayKey struct{}
+
+// NoReplay marks a request that must not be repeated once it may have
+// reached the server, whatever its method: a PUT that creates something
+// (Minimax's order action createissuedinvoice) is treated like a POST.
+func NoReplay(ctx context.Context) context.Context {
+	return context.WithValue(ctx, noReplayKey{}, true)
 }
 
 // idempotent methods may be repeated whatever happened to the first try.

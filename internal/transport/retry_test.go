@@ -244,7 +244,7 @@ func TestCheckRetryStopsOnDoneContext(t *testing.T) {
 	ctx, cancel := context.WithCancel(t.Context())
 	req := withAttempt(httptest.NewRequestWithContext(ctx, http.MethodGet, "https://api.test/x", nil))
 	cancel()
-	ok, err := DefaultRetryPolicy.checkRetry(req.Context(), respWith(503, ""), nil)
+	ok, err := DefaultRetryPolicy().checkRetry(req.Context(), respWith(503, ""), nil)
 	if ok || !errors.Is(err, context.Canceled) {
 		t.Errorf("checkRetry = (%v, %v), want (false, context.Canceled)", ok, err)
 	}
@@ -253,7 +253,7 @@ func TestCheckRetryStopsOnDoneContext(t *testing.T) {
 // Without the attempt the outer layer adds, nothing is retried.
 func TestCheckRetryUntracked(t *testing.T) {
 	t.Parallel()
-	ok, err := DefaultRetryPolicy.checkRetry(t.Context(), respWith(503, ""), nil)
+	ok, err := DefaultRetryPolicy().checkRetry(t.Context(), respWith(503, ""), nil)
 	if ok || err != nil {
 		t.Errorf("checkRetry = (%v, %v), want (false, nil)", ok, err)
 	}
@@ -267,7 +267,7 @@ func TestValidate(t *testing.T) {
 		wantErr string
 	}{
 		{"zero value", RetryPolicy{}, ""},
-		{"default", DefaultRetryPolicy, ""},
+		{"default", DefaultRetryPolicy(), ""},
 		{"MinWait equals MaxWait", RetryPolicy{MaxRetries: 1, MinWait: time.Second, MaxWait: time.Second, MaxRetryAfter: time.Second, MaxTotalWait: time.Minute}, ""},
 		{"retries without a total wait", RetryPolicy{MaxRetries: 1, MaxRetryAfter: time.Second}, "MaxTotalWait is zero"},
 		{"retries ignoring Retry-After", RetryPolicy{MaxRetries: 1, MaxTotalWait: time.Minute}, "MaxRetryAfter is zero"},

@@ -91,6 +91,13 @@ func (o *outer) RoundTrip(req *http.Request) (*http.Response, error) {
 	if orig != nil {
 		_ = orig.Close()
 	}
+	if err != nil && resp != nil {
+		// retryablehttp hands back the last response with the context's error
+		// when the context ends after it arrived; a RoundTripper returns one
+		// or the other, and net/http would not close this body.
+		_ = resp.Body.Close()
+		resp = nil
+	}
 	return resp, err
 }
 

@@ -750,10 +750,6 @@ func TestPermanentErrorNotRetried(t *testing.T) {
 	}
 }
 
-type roundTripFunc func(*http.Request) (*http.Response, error)
-
-func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
-
 func TestLoggerReceivesRetries(t *testing.T) {
 	t.Parallel()
 	var buf syncBuffer
@@ -800,7 +796,7 @@ func BenchmarkStackGet(b *testing.B) {
 	u, _ := url.Parse(srv.URL)
 	base := &http.Transport{}
 	defer base.CloseIdleConnections()
-	c := newClient(b, transport.Config{Base: base, Host: u.Host, Retry: transport.DefaultRetryPolicy})
+	c := newClient(b, transport.Config{Base: base, Host: u.Host, Retry: transport.DefaultRetryPolicy()})
 	target := srv.URL + "/v1/things"
 	ctx := b.Context()
 
@@ -821,3 +817,32 @@ func BenchmarkStackGet(b *testing.B) {
 		}
 	}
 }
+
+// When the context ends after an answer came, the caller gets the error
+// alone and the answer's body is closed: a RoundTripper returns one or the
+// other, and nobody else would close it.
+func TestContextEndingAfterAnswerClosesIt(t *testing.T) {
+	t.Parallel()
+	ctx, cancel := context.WithCancel(t.Context())
+	spy := &closeRecorder{Reader: strings.NewReader("{}")}
+	base := roundTripFunc(func(req *http.Request) (*http.Response, error) {
+		cancel()
+		return &http.Response{StatusCode: 200, Body: spy, Header: http.Header{}, Request: req}, nil
+	})
+	rt, err := transport.New(transport.Config{Base: base, Retry: fastPolicy(2)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, "https://"+apiHost+"/v1/x", nil)
+	resp, err := rt.RoundTrip(req)
+	if resp != nil || !errors.Is(err, context.Canceled) {
+		t.Fatalf("RoundTrip = %v, %v; want no response and context.Canceled", resp, err)
+	}
+	if !spy.closed.Load() {
+		t.Error("the answer's body was left open")
+	}
+}
+
+type roundTripFunc func(*http.Request) (*http.Response, error)
+
+func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }

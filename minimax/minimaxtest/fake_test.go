@@ -317,3 +317,20 @@ func TestSeedFromJSON(t *testing.T) {
 		t.Errorf("bad seed: %v, want an error naming Date", err)
 	}
 }
+
+func TestSeedIsNotChanged(t *testing.T) {
+	t.Parallel()
+	seed := minimaxtest.DemoData()
+	before, _ := json.Marshal(seed)
+	a := minimaxtest.NewServer(t, minimaxtest.WithSeed(seed))
+	b := minimaxtest.NewServer(t, minimaxtest.WithSeed(seed))
+	after, _ := json.Marshal(seed)
+	if !bytes.Equal(before, after) {
+		t.Error("loading a seed changed it")
+	}
+	oa, _ := a.Order(7870)
+	ob, _ := b.Order(7870)
+	if (*oa.OrderRows)[0].OrderRowID == nil || ob.OrderRows == nil {
+		t.Error("the fakes did not stamp their own copies")
+	}
+}

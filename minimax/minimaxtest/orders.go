@@ -94,7 +94,7 @@ func (s *Server) lookupOrder(w http.ResponseWriter, r *http.Request) (*api.Order
 	id, _ := strconv.ParseInt(fakeserver.PathParam(r, "orderId"), 10, 64)
 	o, ok := s.orders[id]
 	if !ok {
-		s.WriteError(w, http.StatusNotFound, fmt.Sprintf("Order %d not found.", id))
+		s.core.WriteError(w, http.StatusNotFound, fmt.Sprintf("Order %d not found.", id))
 	}
 	return o, ok
 }
@@ -225,7 +225,7 @@ func (s *Server) updateOrder(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if deref(in.RowVersion) != deref(cur.RowVersion) {
-		s.WriteError(w, http.StatusBadRequest, concurrencyMessage)
+		s.core.WriteError(w, http.StatusBadRequest, concurrencyMessage)
 		return
 	}
 	if p := s.checkOrder(in); p != nil {
@@ -274,7 +274,7 @@ func (s *Server) orderAction(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if r.URL.Query().Get("rowVersion") != deref(o.RowVersion) {
-		s.WriteError(w, http.StatusBadRequest, concurrencyMessage)
+		s.core.WriteError(w, http.StatusBadRequest, concurrencyMessage)
 		return
 	}
 	switch {
@@ -283,7 +283,7 @@ func (s *Server) orderAction(w http.ResponseWriter, r *http.Request) {
 		return
 	case r.Method == http.MethodPut && action == "createissuedinvoice":
 		if st := deref(o.Status); st != "P" && st != "Z" {
-			s.WriteError(w, http.StatusBadRequest, "Only a confirmed or completed order can become an invoice.")
+			s.core.WriteError(w, http.StatusBadRequest, "Only a confirmed or completed order can become an invoice.")
 			return
 		}
 		s.invoiceSeen++
@@ -294,11 +294,11 @@ func (s *Server) orderAction(w http.ResponseWriter, r *http.Request) {
 	}
 	t, known := transitions[action]
 	if r.Method != http.MethodPut || !known {
-		s.WriteError(w, http.StatusBadRequest, fmt.Sprintf("Unknown action %q.", fakeserver.PathParam(r, "actionName")))
+		s.core.WriteError(w, http.StatusBadRequest, fmt.Sprintf("Unknown action %q.", fakeserver.PathParam(r, "actionName")))
 		return
 	}
 	if !slices.Contains(t.from, deref(o.Status)) {
-		s.WriteError(w, http.StatusBadRequest, fmt.Sprintf("Action %s is not possible on an order in status %s.", action, deref(o.Status)))
+		s.core.WriteError(w, http.StatusBadRequest, fmt.Sprintf("Action %s is not possible on an order in status %s.", action, deref(o.Status)))
 		return
 	}
 	o.Status = str(t.to)

@@ -16,16 +16,16 @@ import (
 const orgs = "/api/orgs/{organisationId}"
 
 func (s *Server) routes() {
-	s.MustHandle("GET", "/api/currentuser/orgs", s.auth(false, s.listOrganisations))
+	s.core.MustHandle("GET", "/api/currentuser/orgs", s.auth(false, s.listOrganisations))
 
-	s.MustHandle("GET", orgs+"/orders", s.auth(true, s.listOrders))
-	s.MustHandle("POST", orgs+"/orders", s.auth(true, s.createOrder))
-	s.MustHandle("GET", orgs+"/orders/{orderId}", s.auth(true, s.getOrder))
-	s.MustHandle("PUT", orgs+"/orders/{orderId}", s.auth(true, s.updateOrder))
-	s.MustHandle("DELETE", orgs+"/orders/{orderId}", s.auth(true, s.deleteOrder))
-	s.MustHandle("PUT", orgs+"/orders/{orderId}/actions/{actionName}", s.auth(true, s.orderAction))
-	s.MustHandle("GET", orgs+"/orders/{orderId}/actions/{actionName}", s.auth(true, s.orderAction))
-	s.MustHandle("GET", orgs+"/orders/synccandidates", s.auth(true, s.orderSyncCandidates))
+	s.core.MustHandle("GET", orgs+"/orders", s.auth(true, s.listOrders))
+	s.core.MustHandle("POST", orgs+"/orders", s.auth(true, s.createOrder))
+	s.core.MustHandle("GET", orgs+"/orders/{orderId}", s.auth(true, s.getOrder))
+	s.core.MustHandle("PUT", orgs+"/orders/{orderId}", s.auth(true, s.updateOrder))
+	s.core.MustHandle("DELETE", orgs+"/orders/{orderId}", s.auth(true, s.deleteOrder))
+	s.core.MustHandle("PUT", orgs+"/orders/{orderId}/actions/{actionName}", s.auth(true, s.orderAction))
+	s.core.MustHandle("GET", orgs+"/orders/{orderId}/actions/{actionName}", s.auth(true, s.orderAction))
+	s.core.MustHandle("GET", orgs+"/orders/synccandidates", s.auth(true, s.orderSyncCandidates))
 
 	codeList(s, "customers", "customerId", func() map[int64]api.Customer { return s.customers },
 		func(c api.Customer) string { return deref(c.Code) }, func(c api.Customer) string { return deref(c.Name) })
@@ -35,13 +35,13 @@ func (s *Server) routes() {
 		func(c api.Country) string { return deref(c.Code) }, func(c api.Country) string { return deref(c.Name) })
 	codeList(s, "currencies", "currencyId", func() map[int64]api.Currency { return s.currencies },
 		func(c api.Currency) string { return deref(c.Code) }, func(c api.Currency) string { return deref(c.Name) })
-	s.MustHandle("GET", orgs+"/report-templates", s.auth(true, func(w http.ResponseWriter, r *http.Request) {
+	s.core.MustHandle("GET", orgs+"/report-templates", s.auth(true, func(w http.ResponseWriter, r *http.Request) {
 		s.mu.Lock()
 		all := sortedValues(s.templates)
 		s.mu.Unlock()
 		writePage(w, r, filterSearch(r, all, func(t api.ReportTemplate) string { return deref(t.Name) + " " + deref(t.DisplayType) }))
 	}))
-	s.MustHandle("GET", orgs+"/report-templates/{reportTemplateId}", s.auth(true, byID(s, "reportTemplateId", func() map[int64]api.ReportTemplate { return s.templates })))
+	s.core.MustHandle("GET", orgs+"/report-templates/{reportTemplateId}", s.auth(true, byID(s, "reportTemplateId", func() map[int64]api.ReportTemplate { return s.templates })))
 }
 
 // auth wraps a handler with the bearer check and, for organisation paths,
@@ -63,14 +63,14 @@ func (s *Server) listOrganisations(w http.ResponseWriter, r *http.Request) {
 // codeList serves a code list: list (paged, SearchString), by id, by code.
 func codeList[T any](s *Server, collection, idParam string, records func() map[int64]T, code, name func(T) string) {
 	base := orgs + "/" + collection
-	s.MustHandle("GET", base, s.auth(true, func(w http.ResponseWriter, r *http.Request) {
+	s.core.MustHandle("GET", base, s.auth(true, func(w http.ResponseWriter, r *http.Request) {
 		s.mu.Lock()
 		all := sortedValues(records())
 		s.mu.Unlock()
 		writePage(w, r, filterSearch(r, all, func(v T) string { return code(v) + " " + name(v) }))
 	}))
-	s.MustHandle("GET", base+"/{"+idParam+"}", s.auth(true, byID(s, idParam, records)))
-	s.MustHandle("GET", base+"/code({code})", s.auth(true, func(w http.ResponseWriter, r *http.Request) {
+	s.core.MustHandle("GET", base+"/{"+idParam+"}", s.auth(true, byID(s, idParam, records)))
+	s.core.MustHandle("GET", base+"/code({code})", s.auth(true, func(w http.ResponseWriter, r *http.Request) {
 		want := fakeserver.PathParam(r, "code")
 		s.mu.Lock()
 		defer s.mu.Unlock()
@@ -80,7 +80,7 @@ func codeList[T any](s *Server, collection, idParam string, records func() map[i
 				return
 			}
 		}
-		s.WriteError(w, http.StatusNotFound, fmt.Sprintf("No record with code %q.", want))
+		s.core.WriteError(w, http.StatusNotFound, fmt.Sprintf("No record with code %q.", want))
 	}))
 }
 
@@ -91,7 +91,7 @@ func byID[T any](s *Server, param string, records func() map[int64]T) http.Handl
 		v, ok := records()[id]
 		s.mu.Unlock()
 		if !ok {
-			s.WriteError(w, http.StatusNotFound, "Record not found.")
+			s.core.WriteError(w, http.StatusNotFound, "Record not found.")
 			return
 		}
 		fakeserver.WriteJSON(w, http.StatusOK, v)

@@ -34,10 +34,11 @@ type (
 
 // Server is a running fake. Fault injection (FailNth, FailMatching,
 // SetLatency, SetRateLimit, ClearFaults) and the request log (Requests,
-// Count, Counts, ResetLog) come from the embedded core; Count takes an
+// Count, Counts, ResetLog) come from the embedded Control; Count takes an
 // operation such as "GET /api/orgs/{organisationId}/orders".
 type Server struct {
-	*fakeserver.Server
+	fakeserver.Control
+	core *fakeserver.Server
 	http *httptest.Server
 	tb   testing.TB
 
@@ -124,7 +125,7 @@ func newServer(opts ...Option) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.Server = core
+	s.core, s.Control = core, core.Control()
 	for _, seed := range s.seeds {
 		if err := s.Load(seed); err != nil {
 			return nil, err
@@ -137,7 +138,7 @@ func newServer(opts ...Option) (*Server, error) {
 func (s *Server) handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST "+tokenPath, s.token)
-	mux.Handle("/", s.Server)
+	mux.Handle("/", s.core)
 	return mux
 }
 
@@ -229,7 +230,7 @@ func (s *Server) authorized(w http.ResponseWriter, r *http.Request) bool {
 	valid := ok && known && s.now().Before(exp)
 	s.mu.Unlock()
 	if !valid {
-		s.WriteError(w, http.StatusUnauthorized, "Authorization has been denied for this request.")
+		s.core.WriteError(w, http.StatusUnauthorized, "Authorization has been denied for this request.")
 	}
 	return valid
 }
@@ -265,7 +266,8 @@ func (s *Server) Load(seed Seed) error {
 	load(s, s.countries, seed.Countries, func(c *api.Country) **int64 { return &c.CountryID })
 	load(s, s.currencies, seed.Currencies, func(c *api.Currency) **int64 { return &c.CurrencyID })
 	load(s, s.templates, seed.ReportTemplates, func(t *api.ReportTemplate) **int64 { return &t.ReportTemplateID })
-	for _, o := range seed.Orders {
+	for i := range seed.Orders {
+		o := cloneOrder(&seed.Orders[i]) // the fake stamps rows; the caller's seed stays as it was
 		id := s.idOr(o.OrderID)
 		o.OrderID = &id
 		if o.Status == nil {
@@ -311,7 +313,7 @@ func (s *Server) Order(id int64) (api.Order, bool) {
 
 func orgMismatch(s *Server, w http.ResponseWriter, r *http.Request) bool {
 	if fakeserver.PathParam(r, "organisationId") != fmt.Sprint(s.orgID) {
-		s.WriteError(w, http.StatusNotFound, "Organisation not found or not accessible.")
+		s.core.WriteError(w, http.StatusNotFound, "Organisation not found or not accessible.")
 		return true
 	}
 	return false

@@ -60,7 +60,7 @@ func (s *Server) routes() {
 
 // handle registers an operation behind the token check.
 func (s *Server) handle(method, template string, h http.HandlerFunc) {
-	s.MustHandle(method, template, func(w http.ResponseWriter, r *http.Request) {
+	s.core.MustHandle(method, template, func(w http.ResponseWriter, r *http.Request) {
 		if s.authorized(w, r) {
 			h(w, r)
 		}
@@ -248,10 +248,10 @@ func (s *Server) reply(w http.ResponseWriter, status int, key string, v any) {
 func (s *Server) fail(w http.ResponseWriter, err error) {
 	var p *problem
 	if errors.As(err, &p) {
-		s.WriteError(w, p.status, p.msg)
+		s.core.WriteError(w, p.status, p.msg)
 		return
 	}
-	s.WriteError(w, http.StatusInternalServerError, "skyplannertest: "+err.Error())
+	s.core.WriteError(w, http.StatusInternalServerError, "skyplannertest: "+err.Error())
 }
 
 // decode reads a JSON body the core has already checked against the

@@ -34,11 +34,12 @@ type (
 
 // Server is a running fake. Fault injection (FailNth, FailMatching,
 // SetLatency, SetRateLimit, ClearFaults) and the request log (Requests,
-// Count, Counts, ResetLog) come from the embedded core; Count takes an
+// Count, Counts, ResetLog) come from the embedded Control; Count takes an
 // operation such as "GET /phaser-orders/{id}", and Match.Operation a
 // document path such as "/phaser-order-rows".
 type Server struct {
-	*fakeserver.Server
+	fakeserver.Control
+	core *fakeserver.Server
 	http *httptest.Server
 	tb   testing.TB
 
@@ -131,7 +132,7 @@ func newServer(opts ...Option) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.Server = core
+	s.core, s.Control = core, core.Control()
 	for _, seed := range s.seeds {
 		if err := s.Load(seed); err != nil {
 			return nil, err
@@ -145,11 +146,11 @@ func newServer(opts ...Option) (*Server, error) {
 // your choosing. It serves the API under Prefix.
 func (s *Server) Handler() http.Handler {
 	if !s.bare {
-		return s.Server
+		return s.core
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		bw := &bareWriter{w: w, header: http.Header{}}
-		s.Server.ServeHTTP(bw, r)
+		s.core.ServeHTTP(bw, r)
 		bw.finish()
 	})
 }
@@ -181,9 +182,9 @@ func (s *Server) Location() *time.Location { return s.zone }
 func (s *Server) authorized(w http.ResponseWriter, r *http.Request) bool {
 	switch got := r.Header.Get("Authorization-Token"); {
 	case got == "":
-		s.WriteError(w, http.StatusUnauthorized, "Authorization-Token header is missing")
+		s.core.WriteError(w, http.StatusUnauthorized, "Authorization-Token header is missing")
 	case got != s.token:
-		s.WriteError(w, http.StatusUnauthorized, "Authorization-Token is not valid")
+		s.core.WriteError(w, http.StatusUnauthorized, "Authorization-Token is not valid")
 	default:
 		return true
 	}
