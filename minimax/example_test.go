@@ -7,7 +7,6 @@ import (
 	"log"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"strings"
 
 	"github.com/planbridge/planbridge/minimax"
@@ -18,10 +17,10 @@ func ExampleNew() {
 	c, err := minimax.New(
 		minimax.WithCountry(minimax.Croatia),
 		minimax.WithCredentials(minimax.Credentials{
-			ClientID:     os.Getenv("MINIMAX_CLIENT_ID"),
-			ClientSecret: os.Getenv("MINIMAX_CLIENT_SECRET"),
-			Username:     os.Getenv("MINIMAX_USERNAME"), // the "external application" user
-			Password:     os.Getenv("MINIMAX_PASSWORD"),
+			ClientID:     "acme-integration", // from Minimax support
+			ClientSecret: "client-secret",
+			Username:     "sync-user", // the "external application" credentials of the profile page
+			Password:     "app-password",
 		}),
 		minimax.WithOrganisation(3840),
 		minimax.WithDailyBudget(800), // leave room for the web UI in Minimax's ~1,000 a day
@@ -30,7 +29,8 @@ func ExampleNew() {
 		fmt.Println("configuration:", err)
 		return
 	}
-	_ = c
+	fmt.Println(c != nil)
+	// Output: true
 }
 
 // Confirmed received orders, page by page as the loop consumes them.

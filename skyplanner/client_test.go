@@ -225,6 +225,7 @@ func TestOptionValidation(t *testing.T) {
 		{"no token", []skyplanner.Option{site}, "WithToken"},
 		{"empty token", []skyplanner.Option{site, skyplanner.WithToken("")}, "WithToken"},
 		{"blank token", []skyplanner.Option{site, skyplanner.WithToken("  ")}, "WithToken"},
+		{"too short a token", []skyplanner.Option{site, skyplanner.WithToken("abc")}, "at least 8"},
 		{"token with a line break", []skyplanner.Option{site, skyplanner.WithToken(testToken + "\r\nX-Evil: 1")}, "WithToken"},
 		{"no tenant", []skyplanner.Option{token}, "WithSite or WithBaseURL"},
 		{"site and base URL", []skyplanner.Option{token, site, skyplanner.WithBaseURL("https://example.com/api")}, "WithSite and WithBaseURL"},
@@ -266,11 +267,11 @@ func TestOptionValidation(t *testing.T) {
 func TestValidOptionsAreAccepted(t *testing.T) {
 	t.Parallel()
 	for _, opts := range [][]skyplanner.Option{
-		{skyplanner.WithSite("acme"), skyplanner.WithToken("t")},
-		{skyplanner.WithSite("a"), skyplanner.WithToken("t")},
-		{skyplanner.WithSite("my-plant-2"), skyplanner.WithToken("t")},
-		{skyplanner.WithSite(strings.Repeat("a", 63)), skyplanner.WithToken("t")},
-		{skyplanner.WithBaseURL("http://127.0.0.1:8080/api/v3"), skyplanner.WithToken("t"),
+		{skyplanner.WithSite("acme"), skyplanner.WithToken("t0ken-abc")},
+		{skyplanner.WithSite("a"), skyplanner.WithToken("t0ken-abc")},
+		{skyplanner.WithSite("my-plant-2"), skyplanner.WithToken("t0ken-abc")},
+		{skyplanner.WithSite(strings.Repeat("a", 63)), skyplanner.WithToken("t0ken-abc")},
+		{skyplanner.WithBaseURL("http://127.0.0.1:8080/api/v3"), skyplanner.WithToken("t0ken-abc"),
 			skyplanner.WithLogger(slog.Default()), skyplanner.WithRetryPolicy(skyplanner.DefaultRetryPolicy())},
 	} {
 		if _, err := skyplanner.New(opts...); err != nil {

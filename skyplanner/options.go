@@ -60,6 +60,9 @@ func WithBaseURL(rawURL string) Option {
 	}
 }
 
+// minTokenLength is the shortest token WithToken accepts.
+const minTokenLength = 8
+
 // WithToken sets the API token SkyPlanner support issues. It is required.
 // The client sends it in the Authorization-Token header (not as a Bearer
 // token), and only to the host of the site or base URL, so a redirect to
@@ -69,6 +72,10 @@ func WithToken(token string) Option {
 		switch {
 		case strings.TrimSpace(token) == "":
 			return optionError("WithToken", errors.New("token is empty"))
+		case len(token) < minTokenLength:
+			// Far shorter than any API token, and scrubbing so short a string
+			// from errors and logs would mangle every message.
+			return optionError("WithToken", fmt.Errorf("token is %d characters; an API token has at least %d", len(token), minTokenLength))
 		case strings.ContainsFunc(token, func(r rune) bool { return r < ' ' || r == 0x7f }):
 			// A control character would be rejected by net/http on every
 			// request, or worse, split the header; refuse it here.
@@ -101,8 +108,9 @@ func WithUserAgent(ua string) Option {
 	}
 }
 
-// WithLogger makes the client log retries and what it decides (at debug
-// level). Without it the client is silent. Logs never contain the token.
+// WithLogger receives the retry layer's lines: each failed try at error
+// level, each retry at debug level. Without it the client is silent. Logs
+// never contain the token.
 func WithLogger(l *slog.Logger) Option {
 	return func(c *config) error {
 		if err := c.common.SetLogger(l); err != nil {

@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -44,6 +45,8 @@ type Server struct {
 	router router
 	opts   *openapi3filter.Options
 	faults faults
+
+	inFlight atomic.Int64
 
 	mu   sync.Mutex
 	log  []Request
@@ -123,6 +126,8 @@ func PathParam(r *http.Request, name string) string {
 // ServeHTTP routes a request under the prefix to its operation's handler,
 // after faults and validation.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	s.inFlight.Add(1)
+	defer s.inFlight.Add(-1)
 	path, ok := strings.CutPrefix(r.URL.Path, s.cfg.Prefix)
 	if !ok {
 		s.record(r, path, "", http.StatusNotFound)
@@ -339,3 +344,7 @@ func (c Control) Counts() map[string]int { return c.s.Counts() }
 
 // ResetLog forgets the requests and counters.
 func (c Control) ResetLog() { c.s.ResetLog() }
+
+// InFlight returns how many requests the fake is handling now: a test that
+// cancels a request held by a Delay or latency waits for it to arrive first.
+func (c Control) InFlight() int { return int(c.s.inFlight.Load()) }

@@ -26,9 +26,10 @@ func DecodeOne[T any](body []byte, key string) (T, error) {
 }
 
 // DecodeList decodes a list that may come enveloped ({"phaser-orders":
-// [...]}) or as a bare array. A null or missing list decodes as empty.
+// [...]}, with or without other members such as a count) or as a bare
+// array. A null list, or an object without the key, decodes as empty.
 func DecodeList[T any](body []byte, key string) ([]T, error) {
-	inner, err := unwrap(body, key)
+	inner, err := unwrapList(body, key)
 	if err != nil {
 		return nil, err
 	}
@@ -37,6 +38,27 @@ func DecodeList[T any](body []byte, key string) ([]T, error) {
 		return nil, fmt.Errorf("decoding %s: %w", key, err)
 	}
 	return out, nil
+}
+
+// unwrapList returns the list under key of an enveloping object, null for an
+// object without it, or body itself (a bare array, or anything else, which
+// then fails to decode as a list).
+func unwrapList(body []byte, key string) ([]byte, error) {
+	trimmed := bytes.TrimSpace(body)
+	if len(trimmed) == 0 {
+		return nil, fmt.Errorf("decoding %s: empty body", key)
+	}
+	if trimmed[0] != '{' {
+		return trimmed, nil
+	}
+	var members map[string]json.RawMessage
+	if err := json.Unmarshal(trimmed, &members); err != nil {
+		return nil, fmt.Errorf("decoding %s: %w", key, err)
+	}
+	if inner, ok := members[key]; ok {
+		return inner, nil
+	}
+	return []byte("null"), nil
 }
 
 // unwrap returns what the envelope holds under key, or body itself when it is

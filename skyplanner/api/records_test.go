@@ -147,8 +147,13 @@ func TestEnvelopeAndBareFormsDecode(t *testing.T) {
 			t.Errorf("DecodeList(%s) = %+v, %v", body, list, err)
 		}
 	}
-	if list, err := DecodeList[Order]([]byte(`{"phaser-orders":null}`), "phaser-orders"); err != nil || len(list) != 0 {
-		t.Errorf("null list: %v, %v", list, err)
+	for _, empty := range []string{`{"phaser-orders":null}`, `{}`, `{"phaser-orders":[]}`} {
+		if list, err := DecodeList[Order]([]byte(empty), "phaser-orders"); err != nil || len(list) != 0 {
+			t.Errorf("DecodeList(%s) = %v, %v; want an empty list", empty, list, err)
+		}
+	}
+	if list, err := DecodeList[Order]([]byte(`{"phaser-orders":[{"id":1}],"total":1}`), "phaser-orders"); err != nil || len(list) != 1 {
+		t.Errorf("an envelope with a count: %v, %v", list, err)
 	}
 	for _, bad := range []string{``, `{"phaser-orders":`, `{"phaser-orders":{"id":1}}`, `"text"`} {
 		if _, err := DecodeList[Order]([]byte(bad), "phaser-orders"); err == nil {

@@ -163,7 +163,7 @@ func TestAuth(t *testing.T) {
 	if a := send(t, srv, "GET", "/customers", "", "right-token"); a.status != 200 {
 		t.Errorf("right token: %d %s", a.status, a.body)
 	}
-	c, err := skyplanner.New(skyplanner.WithBaseURL(srv.BaseURL()), skyplanner.WithToken("nope"))
+	c, err := skyplanner.New(skyplanner.WithBaseURL(srv.BaseURL()), skyplanner.WithToken("nope-wrong-token"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -259,6 +259,11 @@ func TestFaults(t *testing.T) {
 		srv.FailNth(1, skyplannertest.Fault{Drop: true})
 		retrying := newClient(t, srv, fresh, skyplanner.WithRetryPolicy(skyplanner.RetryPolicy{
 			MaxRetries: 1, MinWait: time.Millisecond, MaxWait: time.Millisecond, MaxRetryAfter: time.Millisecond, MaxTotalWait: time.Second}))
+		// The first drop is logged when the fake's handler ends, which may be
+		// after the client saw the broken connection: wait for it.
+		for len(srv.Requests()) == 0 {
+			time.Sleep(time.Millisecond)
+		}
 		srv.ResetLog()
 		if _, err := retrying.GetOrder(ctx, 5001); err != nil {
 			t.Errorf("retrying client: %v", err)
@@ -335,13 +340,14 @@ func giveUp(t *testing.T, srv *skyplannertest.Server, call func(context.Context)
 	ctx, cancel := context.WithCancel(t.Context())
 	done := make(chan error, 1)
 	go func() { done <- call(ctx) }()
-	// The request is logged only when it ends, so nothing is logged while
-	// the fake holds it; cancel once it is surely in flight or finished.
-	select {
-	case err := <-done:
-		cancel()
-		t.Fatalf("the call returned before being cancelled: %v", err)
-	case <-time.After(50 * time.Millisecond):
+	// Cancel once the fake holds the request.
+	for srv.InFlight() == 0 {
+		select {
+		case err := <-done:
+			cancel()
+			t.Fatalf("the call returned before being cancelled: %v", err)
+		case <-time.After(time.Millisecond):
+		}
 	}
 	cancel()
 	if err := <-done; !errors.Is(err, context.Canceled) {
