@@ -100,6 +100,15 @@ func (v Value) In(loc *time.Location) time.Time {
 	return time.Date(y, mo, d, h, mi, s, v.t.Nanosecond(), loc)
 }
 
+// Equal reports whether both values are absent, both null, or both the
+// same time read the same way (both instants, or both wall-clock readings).
+func (v Value) Equal(o Value) bool {
+	if v.state != o.state {
+		return false
+	}
+	return v.state != set || (v.zoned == o.zoned && v.t.Equal(o.t))
+}
+
 // Format writes a valid value with layout, as the time's own wall clock.
 func (v Value) Format(layout string) string { return v.t.Format(layout) }
 

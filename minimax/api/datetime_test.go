@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 func TestDateTimeDecodesEveryForm(t *testing.T) {
@@ -136,5 +138,35 @@ func TestDateTimeText(t *testing.T) {
 	}
 	if b, _ := NullDateTime().MarshalText(); len(b) != 0 {
 		t.Errorf("null MarshalText = %q, want empty", b)
+	}
+}
+
+func TestDateTimeEqual(t *testing.T) {
+	t.Parallel()
+	a, _ := ParseDateTime("2020-03-25T10:32:42.14")
+	b, _ := ParseDateTime("2020-03-25 10:32:42.140")
+	zoned, _ := ParseDateTime("2020-03-25T10:32:42.14Z")
+	for _, tt := range []struct {
+		x, y DateTime
+		want bool
+	}{
+		{a, b, true},
+		{a, zoned, false}, // the same clock reading, but one is an instant
+		{DateTime{}, DateTime{}, true},
+		{NullDateTime(), NullDateTime(), true},
+		{NullDateTime(), DateTime{}, false},
+		{a, DateTime{}, false},
+	} {
+		if got := tt.x.Equal(tt.y); got != tt.want {
+			t.Errorf("%v.Equal(%v) = %v, want %v", tt.x, tt.y, got, tt.want)
+		}
+	}
+	// go-cmp compares whole records through Equal, with no options.
+	o1, o2 := Order{Date: a, DueDate: NullDateTime()}, Order{Date: b, DueDate: NullDateTime()}
+	if diff := cmp.Diff(o1, o2); diff != "" {
+		t.Errorf("equal orders differ:\n%s", diff)
+	}
+	if cmp.Equal(o1, Order{Date: a}) {
+		t.Error("a null DueDate compared equal to an absent one")
 	}
 }
