@@ -65,6 +65,14 @@ func (c Credentials) LogValue() slog.Value {
 	return slog.GroupValue(slog.String("client_id", c.ClientID), slog.String("username", c.Username))
 }
 
+// optionError names the option a shared setting's check refused.
+func optionError(option string, err error) error {
+	if err == nil {
+		return nil
+	}
+	return fmt.Errorf("minimax: %s: %w", option, err)
+}
+
 func redacted(s string) string {
 	if s == "" {
 		return `""`
@@ -110,14 +118,14 @@ func WithCountry(c Deployment) Option {
 
 // WithBaseURL sets the API base (tests, proxies); it wins over WithCountry's.
 func WithBaseURL(apiURL string) Option {
-	return func(o *config) error { return o.common.SetBaseURL(apiURL) }
+	return func(o *config) error { return optionError("WithBaseURL", o.common.SetBaseURL(apiURL)) }
 }
 
 // WithTokenURL sets the token endpoint; it wins over WithCountry's.
 func WithTokenURL(tokenURL string) Option {
 	return func(o *config) error {
 		if _, err := clientopt.ParseBaseURL(tokenURL); err != nil {
-			return fmt.Errorf("minimax: token URL: %w", err)
+			return optionError("WithTokenURL", err)
 		}
 		o.tokenURL = tokenURL
 		return nil
@@ -208,27 +216,27 @@ func defaultZone() *time.Location {
 // WithHTTPClient sends through a copy of c (its transport, timeout,
 // redirect policy); c itself is not changed.
 func WithHTTPClient(c *http.Client) Option {
-	return func(o *config) error { return o.common.SetHTTPClient(c) }
+	return func(o *config) error { return optionError("WithHTTPClient", o.common.SetHTTPClient(c)) }
 }
 
 // WithUserAgent replaces the default User-Agent, planbridge/<version>.
 func WithUserAgent(ua string) Option {
-	return func(o *config) error { return o.common.SetUserAgent(ua) }
+	return func(o *config) error { return optionError("WithUserAgent", o.common.SetUserAgent(ua)) }
 }
 
 // WithLogger receives the retry layer's lines: each failed try at error
 // level, each retry at debug level. The client is silent without it.
 func WithLogger(l *slog.Logger) Option {
-	return func(o *config) error { return o.common.SetLogger(l) }
+	return func(o *config) error { return optionError("WithLogger", o.common.SetLogger(l)) }
 }
 
 // WithRetryPolicy replaces DefaultRetryPolicy; RetryPolicy{} turns retries off.
 func WithRetryPolicy(p RetryPolicy) Option {
-	return func(o *config) error { return o.common.SetRetry(p) }
+	return func(o *config) error { return optionError("WithRetryPolicy", o.common.SetRetry(p)) }
 }
 
 // WithRequestEditor changes every request before it is sent (after the
 // client's own headers, before authentication).
 func WithRequestEditor(fn func(ctx context.Context, req *http.Request) error) Option {
-	return func(o *config) error { return o.common.AddEditor(fn) }
+	return func(o *config) error { return optionError("WithRequestEditor", o.common.AddEditor(fn)) }
 }
