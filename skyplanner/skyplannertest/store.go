@@ -62,8 +62,6 @@ func workstationKeys(v *api.Workstation) keys { return keys{id: &v.ID, external:
 
 func scheduledKeys(v *api.ScheduledJob) keys { return keys{id: &v.ID} }
 
-func (t *table[T]) id(v *T) int64 { return deref(*t.keys(v).id) }
-
 func (t *table[T]) archived(v *T) bool {
 	a := t.keys(v).archive
 	return a != nil && deref(*a)
