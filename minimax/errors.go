@@ -80,14 +80,6 @@ func (e *BudgetError) Is(target error) bool { return target == ErrBudgetExhauste
 // Permanent tells the retry layer that retrying cannot help.
 func (e *BudgetError) Permanent() bool { return true }
 
-// FieldError is bad input caught before sending, naming the field.
-type FieldError struct {
-	Field string
-	Err   error
-}
-
-func (e *FieldError) Error() string { return "minimax: " + e.Field + ": " + e.Err.Error() }
-func (e *FieldError) Unwrap() error { return e.Err }
-
-// Is makes a FieldError match ErrValidation, as the service's own refusals do.
-func (e *FieldError) Is(target error) bool { return target == ErrValidation }
+// FieldError is bad input caught before sending, naming the field; it
+// matches ErrValidation.
+type FieldError = apierror.FieldError

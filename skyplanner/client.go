@@ -193,7 +193,7 @@ func find[T any](op, externalID string, seq iter.Seq2[T, error], key func(T) (ex
 // and every record would "match".
 func checkExternalID(externalID string) error {
 	if externalID == "" {
-		return &FieldError{Field: "external_id", Reason: "is empty"}
+		return &FieldError{Field: "external_id", Err: errors.New("is empty")}
 	}
 	return nil
 }
@@ -202,7 +202,7 @@ func checkExternalID(externalID string) error {
 // id it is sent to, which would otherwise be a silent guess at intent.
 func checkSameID(id int64, recordID *int64) error {
 	if recordID != nil && *recordID != id {
-		return &FieldError{Field: "id", Reason: fmt.Sprintf("is %d but the update is for %d", *recordID, id)}
+		return &FieldError{Field: "id", Err: fmt.Errorf("is %d but the update is for %d", *recordID, id)}
 	}
 	return nil
 }

@@ -30,21 +30,9 @@ var (
 	ErrValidation   = apierror.ErrValidation
 )
 
-// FieldError is a value the client refused before sending anything, because
-// SkyPlanner is known to reject it or the request could not mean what the
-// caller intended. It matches ErrValidation.
-type FieldError struct {
-	// Field is the JSON name of the field, as SkyPlanner spells it.
-	Field string
-	// Reason says what is wrong with it.
-	Reason string
-}
-
-func (e *FieldError) Error() string { return "field " + e.Field + " " + e.Reason }
-
-// Is makes errors.Is(err, ErrValidation) hold, so callers handle a refusal
-// by the client and one by the service alike.
-func (e *FieldError) Is(target error) bool { return target == ErrValidation }
+// FieldError is a value the client refuses before sending anything, naming
+// the field by its JSON name; it matches ErrValidation.
+type FieldError = apierror.FieldError
 
 // AmbiguousError is a lookup by external id that found more than one
 // record. External ids are the integrator's keys, so this means the data in

@@ -2,6 +2,7 @@ package skyplanner
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"iter"
 	"net/http"
@@ -142,16 +143,16 @@ func (f OrderRowFilter) params() (*api.ListOrderRowsParams, error) {
 	}
 	if f.Status != "" {
 		if !f.Status.Valid() {
-			return nil, &FieldError{Field: "status", Reason: fmt.Sprintf("is %q; want new, started or completed", f.Status)}
+			return nil, &FieldError{Field: "status", Err: fmt.Errorf("is %q; want new, started or completed", f.Status)}
 		}
 		p.Status = ptr(f.Status)
 	}
 	if f.DeliveryDateCondition != "" {
 		if !f.DeliveryDateCondition.Valid() {
-			return nil, &FieldError{Field: "delivery_date_condition", Reason: fmt.Sprintf("is %q; want one of > < >= <= = !=", f.DeliveryDateCondition)}
+			return nil, &FieldError{Field: "delivery_date_condition", Err: fmt.Errorf("is %q; want one of > < >= <= = !=", f.DeliveryDateCondition)}
 		}
 		if f.DeliveryDate.IsZero() {
-			return nil, &FieldError{Field: "delivery_date_condition", Reason: "is set without a DeliveryDate to compare with"}
+			return nil, &FieldError{Field: "delivery_date_condition", Err: errors.New("is set without a DeliveryDate to compare with")}
 		}
 		p.DeliveryDateCondition = ptr(f.DeliveryDateCondition)
 	}

@@ -115,7 +115,7 @@ func (c *Client) listOrders(ctx context.Context, op string, f OrderFilter, opts 
 // a precise error instead of the service's unexplained one.
 func checkOrder(o Order) error {
 	if o.Number != nil && strings.Contains(*o.Number, "/") {
-		return &FieldError{Field: "number", Reason: fmt.Sprintf(`is %q; SkyPlanner rejects "/" in an order number`, *o.Number)}
+		return &FieldError{Field: "number", Err: fmt.Errorf(`is %q; SkyPlanner rejects "/" in an order number`, *o.Number)}
 	}
 	return nil
 }

@@ -75,7 +75,7 @@ func (c *Client) listProducts(ctx context.Context, op string, f ProductFilter) i
 	p := &api.ListProductsParams{ExternalID: stringParam(f.ExternalID), Limit: limit}
 	if f.Type != "" {
 		if !f.Type.Valid() {
-			return pager.Failed[Product](c.fail(op, &FieldError{Field: "type", Reason: fmt.Sprintf("is %q; want product or material", f.Type)}))
+			return pager.Failed[Product](c.fail(op, &FieldError{Field: "type", Err: fmt.Errorf("is %q; want product or material", f.Type)}))
 		}
 		p.Type = ptr(f.Type)
 	}

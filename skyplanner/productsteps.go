@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"reflect"
 	"slices"
@@ -64,7 +65,7 @@ func (c *Client) DeleteProductStep(ctx context.Context, productID int64, orderNu
 }
 
 func errNoOrderNumber() error {
-	return &FieldError{Field: "order_number", Reason: "is not set; SkyPlanner finds a product's steps by it"}
+	return &FieldError{Field: "order_number", Err: errors.New("is not set; SkyPlanner finds a product's steps by it")}
 }
 
 // SetProductSteps makes a product's default steps match steps, matching
@@ -149,7 +150,7 @@ func byOrderNumber(steps []ProductStep) (map[int32]ProductStep, error) {
 		}
 		n := *s.OrderNumber
 		if _, dup := m[n]; dup {
-			return nil, &FieldError{Field: "order_number", Reason: fmt.Sprintf("%d is used by more than one step", n)}
+			return nil, &FieldError{Field: "order_number", Err: fmt.Errorf("%d is used by more than one step", n)}
 		}
 		m[n] = s
 	}

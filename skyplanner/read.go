@@ -49,7 +49,7 @@ func limitParam(n int) (*int32, error) {
 	case n == 0:
 		return nil, nil
 	case n < 0 || n > math.MaxInt32:
-		return nil, &FieldError{Field: "limit", Reason: fmt.Sprintf("is %d; want 1 to %d, or 0 for no limit", n, math.MaxInt32)}
+		return nil, &FieldError{Field: "limit", Err: fmt.Errorf("is %d; want 1 to %d, or 0 for no limit", n, math.MaxInt32)}
 	}
 	return ptr(int32(n)), nil
 }

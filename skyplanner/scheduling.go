@@ -2,6 +2,7 @@ package skyplanner
 
 import (
 	"context"
+	"errors"
 	"iter"
 	"net/http"
 
@@ -20,7 +21,7 @@ import (
 func (c *Client) ExportOrders(ctx context.Context, ids ...int64) error {
 	const op = "skyplanner.ExportOrders"
 	if len(ids) == 0 {
-		return c.fail(op, &FieldError{Field: "ids", Reason: "is empty; name at least one order"})
+		return c.fail(op, &FieldError{Field: "ids", Err: errors.New("is empty; name at least one order")})
 	}
 	resp, err := c.api.ExportOrders(ctx, api.ExportRequest{Ids: ids})
 	return c.none(op, resp, err)

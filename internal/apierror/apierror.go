@@ -96,6 +96,24 @@ func (e *Error) concurrency() bool {
 	return false
 }
 
+// FieldError is bad input a client refuses before sending anything, naming
+// the field. It matches ErrValidation, as the service's own refusals do.
+type FieldError struct {
+	// Field names the field: its JSON name, or a Go path such as
+	// "OrderFilter.Status".
+	Field string
+	// Err says what is wrong with it.
+	Err error
+}
+
+func (e *FieldError) Error() string { return e.Field + ": " + e.Err.Error() }
+
+// Unwrap returns what is wrong.
+func (e *FieldError) Unwrap() error { return e.Err }
+
+// Is makes a FieldError match ErrValidation.
+func (e *FieldError) Is(target error) bool { return target == ErrValidation }
+
 // Response is what every generated response type offers.
 type Response interface {
 	StatusCode() int

@@ -323,3 +323,16 @@ func TestErrorTextUnknownStatus(t *testing.T) {
 		t.Errorf("Error() = %q: empty http.StatusText leaves \"520 :\"", got)
 	}
 }
+
+func TestFieldError(t *testing.T) {
+	t.Parallel()
+	cause := errors.New("is empty")
+	var err error = &apierror.FieldError{Field: "external_id", Err: cause}
+	if err.Error() != "external_id: is empty" {
+		t.Errorf("Error() = %q", err.Error())
+	}
+	if !errors.Is(err, apierror.ErrValidation) || !errors.Is(err, cause) || errors.Is(err, apierror.ErrNotFound) {
+		t.Errorf("errors.Is: validation %v, cause %v, not found %v; want true, true, false",
+			errors.Is(err, apierror.ErrValidation), errors.Is(err, cause), errors.Is(err, apierror.ErrNotFound))
+	}
+}
