@@ -3,7 +3,9 @@ package minimax
 import (
 	"context"
 	"errors"
+	"io"
 	"net/http"
+	"strings"
 	"sync"
 	"time"
 
@@ -120,19 +122,39 @@ func (t *tokens) forget(tok string) {
 	}
 }
 
-// dropRevoked forgets a token the API refused, so the next call fetches a
-// new one instead of failing until the old one would have expired.
-type dropRevoked struct {
+// reauthorize handles a token the API refused before it expired (revoked,
+// or the service restarted): it forgets the token and sends the request
+// once more with a new one. A 401 means the request was refused before it
+// was processed, so sending it again duplicates nothing, even for a POST.
+// A second 401 is the caller's: the credentials are good (the token
+// endpoint took them) but the user lacks a right.
+type reauthorize struct {
 	next   http.RoundTripper
 	tokens *tokens
 }
 
-func (d dropRevoked) RoundTrip(req *http.Request) (*http.Response, error) {
+func (d reauthorize) RoundTrip(req *http.Request) (*http.Response, error) {
 	resp, err := d.next.RoundTrip(req)
-	if err == nil && resp.StatusCode == http.StatusUnauthorized && resp.Request != nil {
-		if h := resp.Request.Header.Get("Authorization"); len(h) > len("Bearer ") {
-			d.tokens.forget(h[len("Bearer "):])
-		}
+	if err != nil || resp.StatusCode != http.StatusUnauthorized || resp.Request == nil {
+		return resp, err
 	}
-	return resp, err
+	tok, ok := strings.CutPrefix(resp.Request.Header.Get("Authorization"), "Bearer ")
+	if !ok || tok == "" {
+		return resp, nil
+	}
+	d.tokens.forget(tok)
+	again := req.Clone(req.Context())
+	if req.Body != nil {
+		if req.GetBody == nil {
+			return resp, nil // the body cannot be read twice
+		}
+		body, err := req.GetBody()
+		if err != nil {
+			return resp, nil
+		}
+		again.Body = body
+	}
+	_, _ = io.Copy(io.Discard, resp.Body)
+	_ = resp.Body.Close()
+	return d.next.RoundTrip(again)
 }

@@ -2,6 +2,7 @@ package minimax
 
 import (
 	"errors"
+	"io"
 	"net/http"
 	"strings"
 	"sync"
@@ -90,15 +91,34 @@ func TestRevokedTokenIsForgotten(t *testing.T) {
 		writeJSON(w, http.StatusOK, sampleOrderJSON(7, "AAAA"))
 	})
 	c := f.client()
-	_, err := c.GetOrder(t.Context(), 7)
-	if !errors.Is(err, ErrUnauthorized) {
-		t.Fatalf("first call: %v, want ErrUnauthorized", err)
-	}
 	if _, err := c.GetOrder(t.Context(), 7); err != nil {
-		t.Fatalf("second call: %v", err)
+		t.Fatalf("call with a revoked token: %v, want it sent again with a new token", err)
 	}
 	if n := f.tokenCalls.Load(); n != 2 {
 		t.Errorf("token requests = %d, want 2 (the revoked token is not reused)", n)
+	}
+	if n := f.apiCalls.Load(); n != 2 {
+		t.Errorf("API requests = %d, want 2", n)
+	}
+}
+
+func TestRefusedTwiceIsTheCallersError(t *testing.T) {
+	t.Parallel()
+	f := newFake(t)
+	var posts int
+	f.handle("POST /api/orgs/3840/orders", func(w http.ResponseWriter, r *http.Request) {
+		posts++
+		if body, _ := io.ReadAll(r.Body); !strings.Contains(string(body), `"ReceivedIssued":"P"`) {
+			t.Errorf("POST %d came without its body: %s", posts, body)
+		}
+		writeJSON(w, http.StatusUnauthorized, map[string]string{"Message": "Authorization has been denied for this request."})
+	})
+	_, err := f.client().CreateOrder(t.Context(), Order{ReceivedIssued: ptr(Received)})
+	if !errors.Is(err, ErrUnauthorized) {
+		t.Fatalf("error %v, want ErrUnauthorized", err)
+	}
+	if posts != 2 || f.tokenCalls.Load() != 2 {
+		t.Errorf("POSTs %d and token requests %d, want one more of each after the first 401", posts, f.tokenCalls.Load())
 	}
 }
 

@@ -93,7 +93,7 @@ func New(opts ...Option) (*Client, error) {
 	if err != nil {
 		return nil, fmt.Errorf("minimax: %w", err)
 	}
-	hc.Transport = dropRevoked{next: hc.Transport, tokens: t}
+	hc.Transport = reauthorize{next: hc.Transport, tokens: t}
 
 	genOpts := []api.ClientOption{api.WithHTTPClient(hc)}
 	for _, ed := range cfg.common.Editors {

@@ -16,7 +16,9 @@
 // # Authentication and the lockout
 //
 // The client uses the OAuth2 password grant, caches the token until shortly
-// before it expires, and fetches it once however many goroutines need it.
+// before it expires, and fetches it once however many goroutines need it. A
+// token the API refuses early (401) is replaced and the request sent once
+// more; a 401 means it was not processed, so that duplicates nothing.
 // Minimax locks the customer's API application for good after repeated wrong
 // passwords, so the first refusal from the token endpoint latches: the client
 // makes no further token request and every call returns an *AuthError that
