@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"slices"
 	"strings"
 	"time"
 
@@ -142,7 +143,8 @@ func WithCredentials(c Credentials) Option {
 			}
 		}
 		if len(missing) > 0 {
-			return fmt.Errorf("minimax: credentials lack %s", strings.Join(sortedStrings(missing), ", "))
+			slices.Sort(missing) // map order varies; the message should not
+			return fmt.Errorf("minimax: credentials lack %s", strings.Join(missing, ", "))
 		}
 		o.creds = c
 		return nil

@@ -1,12 +1,5 @@
 package minimax
 
-import "slices"
-
-func sortedStrings(s []string) []string {
-	slices.Sort(s)
-	return s
-}
-
 func deref[T any](p *T) T {
 	var zero T
 	if p == nil {

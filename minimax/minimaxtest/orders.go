@@ -286,7 +286,6 @@ func (s *Server) orderAction(w http.ResponseWriter, r *http.Request) {
 			s.core.WriteError(w, http.StatusBadRequest, "Only a confirmed or completed order can become an invoice.")
 			return
 		}
-		s.invoiceSeen++
 		rv, now := s.stamp()
 		o.RowVersion, o.RecordDtModified = &rv, now
 		w.WriteHeader(http.StatusOK)

@@ -52,20 +52,19 @@ type Server struct {
 	zone      *time.Location
 	seeds     []Seed
 
-	mu          sync.Mutex
-	wrong       int  // consecutive wrong passwords
-	locked      bool // the application is locked for good
-	tokens      map[string]time.Time
-	tokenCalls  int
-	rowVersion  uint64
-	nextID      int64
-	orders      map[int64]*api.Order
-	customers   map[int64]api.Customer
-	items       map[int64]api.Item
-	countries   map[int64]api.Country
-	currencies  map[int64]api.Currency
-	templates   map[int64]api.ReportTemplate
-	invoiceSeen int
+	mu         sync.Mutex
+	wrong      int  // consecutive wrong passwords
+	locked     bool // the application is locked for good
+	tokens     map[string]time.Time
+	tokenCalls int
+	rowVersion uint64
+	nextID     int64
+	orders     map[int64]*api.Order
+	customers  map[int64]api.Customer
+	items      map[int64]api.Item
+	countries  map[int64]api.Country
+	currencies map[int64]api.Currency
+	templates  map[int64]api.ReportTemplate
 }
 
 // NewServer starts a fake for one test; it stops when the test ends. Answers
