@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // External IDs. Every record of a plan carries one, made from the Minimax
@@ -62,10 +64,19 @@ func externalID(org int64, kind string, id int64) string {
 // slug lower-cases letters and digits (of any script, so "Brušenje" stays
 // "brušenje") and turns every run of anything else into one "-", trimmed at
 // both ends.
+//
+// The name is put in NFC first. Keyboards and exports differ in whether "š"
+// is one code point or "s" and a combining caron; a combining mark is not a
+// letter, so without NFC the two spellings would give "brušenje" and
+// "brus-enje", and a sync would create the workstage twice. NFC leaves a
+// name already composed as it is, so no existing ID moves. NFKC or full case
+// folding would merge more look-alikes ("ﬁ" and "fi", "ß" and "ss"), but
+// they would also change the IDs of names already synced, for spellings a
+// workstage list hardly ever mixes.
 func slug(s string) string {
 	var b strings.Builder
 	dash := false
-	for _, r := range s {
+	for _, r := range norm.NFC.String(s) {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			if dash && b.Len() > 0 {
 				b.WriteByte('-')

@@ -4,6 +4,8 @@ import (
 	"math"
 	"testing"
 	"time"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 func TestExternalIDs(t *testing.T) {
@@ -37,12 +39,45 @@ func TestSlug(t *testing.T) {
 		"---":                       "",
 		"":                          "",
 		"Lakiranje\u00a0i\tsušenje": "lakiranje-i-sušenje",
+		"Bru\u0161enje":             "bru\u0161enje", // š as one code point
+		"Brus\u030cenje":            "bru\u0161enje", // s and a combining caron
+		"S\u030cIVANJE":             "\u0161ivanje",
+		"\u0418\u0306":              "\u0439", // Cyrillic Й decomposed
+		"C\u0301\u0301":             "\u0107", // the second acute composes with nothing: a dash, trimmed
 	}
 	for in, want := range tests {
 		if got := slug(in); got != want {
 			t.Errorf("slug(%q) = %q, want %q", in, got, want)
 		}
 	}
+}
+
+// A workstage typed with a combining caron is the workstage typed with "š":
+// one external ID, so a sync does not create it twice.
+func TestWorkstageExternalIDNormalForms(t *testing.T) {
+	t.Parallel()
+	composed := WorkstageExternalID(Step{WorkstageName: "Bru\u0161enje"})
+	decomposed := WorkstageExternalID(Step{WorkstageName: "Brus\u030cenje"})
+	if composed != "bru\u0161enje" || decomposed != composed {
+		t.Errorf("composed %q, decomposed %q; want both %q", composed, decomposed, "bru\u0161enje")
+	}
+}
+
+func FuzzSlugNormalForms(f *testing.F) {
+	for _, s := range []string{"Brušenje", "Ćošak / Đurđevac", "Сечење Й", "Ǆ ǅ ǆ", "e\u0301\u0323", "ﬁ ß ς"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := slug(s)
+		for name, form := range map[string]norm.Form{"NFC": norm.NFC, "NFD": norm.NFD} {
+			if got := slug(form.String(s)); got != want {
+				t.Errorf("slug(%s(%q)) = %q, slug(%q) = %q", name, s, got, s, want)
+			}
+		}
+		if !norm.NFC.IsNormalString(want) {
+			t.Errorf("slug(%q) = %q is not in NFC", s, want)
+		}
+	})
 }
 
 func TestWallClock(t *testing.T) {
