@@ -113,7 +113,7 @@ func TestRefusedTwiceIsTheCallersError(t *testing.T) {
 		}
 		writeJSON(w, http.StatusUnauthorized, map[string]string{"Message": "Authorization has been denied for this request."})
 	})
-	_, err := f.client().CreateOrder(t.Context(), Order{ReceivedIssued: ptr(Received)})
+	_, err := f.client().CreateOrder(t.Context(), Order{ReceivedIssued: ptr(string(Received))})
 	if !errors.Is(err, ErrUnauthorized) {
 		t.Fatalf("error %v, want ErrUnauthorized", err)
 	}

@@ -16,10 +16,11 @@ import (
 
 // OrderFilter selects orders for ListOrders. Zero fields do not filter.
 type OrderFilter struct {
-	// Status is one of the Status letters (StatusConfirmed, ...).
-	Status string
+	// Status is StatusDraft, StatusConfirmed, StatusCompleted or
+	// StatusInvalidated.
+	Status Status
 	// ReceivedIssued is Received or Issued.
-	ReceivedIssued string
+	ReceivedIssued Direction
 	CustomerID     int64
 	// DateFrom and DateTo bound the order date; only the date, in the
 	// organisation's zone, is sent.

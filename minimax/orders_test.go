@@ -60,6 +60,38 @@ func TestListOrdersPagesLazily(t *testing.T) {
 	}
 }
 
+// Every status and direction reaches the query as its own letter.
+func TestListOrdersFilterLetters(t *testing.T) {
+	t.Parallel()
+	f := newFake(t)
+	f.handle("GET /api/orgs/3840/orders", func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, http.StatusOK, map[string]any{"Rows": []any{}, "TotalRows": 0, "CurrentPageNumber": 1, "PageSize": 100})
+	})
+	c := f.client()
+	tests := []struct {
+		filter OrderFilter
+		query  string
+	}{
+		{OrderFilter{Status: StatusDraft}, "Status=O"},
+		{OrderFilter{Status: StatusConfirmed}, "Status=P"},
+		{OrderFilter{Status: StatusCompleted}, "Status=Z"},
+		{OrderFilter{Status: StatusInvalidated}, "Status=R"},
+		{OrderFilter{ReceivedIssued: Received}, "ReceivedIssued=P"},
+		{OrderFilter{ReceivedIssued: Issued}, "ReceivedIssued=I"},
+		{OrderFilter{Status: StatusDraft, ReceivedIssued: Issued}, "ReceivedIssued=I&Status=O"},
+	}
+	var want []string
+	for _, tt := range tests {
+		for _, err := range c.ListOrders(t.Context(), tt.filter) {
+			t.Errorf("%+v: %v", tt.filter, err)
+		}
+		want = append(want, "GET /api/orgs/3840/orders?CurrentPage=1&PageSize=100&"+tt.query)
+	}
+	if diff := cmp.Diff(want, f.requests()); diff != "" {
+		t.Errorf("requests (-want +got):\n%s", diff)
+	}
+}
+
 func TestListOrdersRefusesARepeatedPage(t *testing.T) {
 	t.Parallel()
 	f := newFake(t)
@@ -122,7 +154,7 @@ func TestCreateOrderReadsIDFromLocation(t *testing.T) {
 		w.WriteHeader(http.StatusCreated)
 	})
 	c := f.client()
-	id, err := c.CreateOrder(t.Context(), Order{ReceivedIssued: ptr(Received)})
+	id, err := c.CreateOrder(t.Context(), Order{ReceivedIssued: ptr(string(Received))})
 	if err != nil || id != 7870 {
 		t.Fatalf("CreateOrder = %d, %v; want 7870", id, err)
 	}

@@ -31,16 +31,33 @@ type (
 	DateTime = api.DateTime
 )
 
-// Order status letters (Order.Status).
+// Status is an order's status letter (Order.Status, OrderSearch.Status).
+// Its own type keeps it apart from Direction: both use "P", and a filter
+// given a direction where it wants a status does not compile.
+type Status string
+
+// Order statuses.
 const (
-	StatusDraft       = "O"
-	StatusConfirmed   = "P"
-	StatusCompleted   = "Z"
-	StatusInvalidated = "R"
+	StatusDraft       Status = "O"
+	StatusConfirmed   Status = "P"
+	StatusCompleted   Status = "Z"
+	StatusInvalidated Status = "R"
 )
 
-// Order directions (Order.ReceivedIssued).
+// StatusOf reads a status field of the generated records, nil as "":
+// minimax.StatusOf(o.Status) == minimax.StatusConfirmed.
+func StatusOf(field *string) Status { return Status(deref(field)) }
+
+// Direction says whether an order was received from a customer or issued
+// to a supplier (Order.ReceivedIssued, OrderSearch.ReceivedIssued).
+type Direction string
+
+// Order directions.
 const (
-	Received = "P"
-	Issued   = "I"
+	Received Direction = "P"
+	Issued   Direction = "I"
 )
+
+// DirectionOf reads a ReceivedIssued field of the generated records, nil
+// as "": minimax.DirectionOf(o.ReceivedIssued) == minimax.Received.
+func DirectionOf(field *string) Direction { return Direction(deref(field)) }

@@ -38,7 +38,7 @@ func TestOrderFlow(t *testing.T) {
 	}
 	qty, price := 6.0, 145.0
 	id, err := c.CreateOrder(ctx, minimax.Order{
-		ReceivedIssued: ptr(minimax.Received),
+		ReceivedIssued: ptr(string(minimax.Received)),
 		Date:           api.NewDateTime(srv.Now()),
 		Customer:       &minimax.FkField{ID: customer.CustomerID},
 		Currency:       &minimax.FkField{ID: eur.CurrencyID},
@@ -48,14 +48,14 @@ func TestOrderFlow(t *testing.T) {
 		t.Fatal(err)
 	}
 	o, err := c.GetOrder(ctx, id)
-	if err != nil || *o.Status != minimax.StatusDraft || !o.RecordDtModified.Valid() {
+	if err != nil || minimax.StatusOf(o.Status) != minimax.StatusDraft || !o.RecordDtModified.Valid() {
 		t.Fatalf("new order: status %v, err %v", o.Status, err)
 	}
 	if err := c.ConfirmOrder(ctx, id); err != nil {
 		t.Fatal(err)
 	}
 	confirmed, _ := c.GetOrder(ctx, id)
-	if *confirmed.Status != minimax.StatusConfirmed || *confirmed.RowVersion == *o.RowVersion || !confirmed.DateConfirmed.Valid() {
+	if minimax.StatusOf(confirmed.Status) != minimax.StatusConfirmed || *confirmed.RowVersion == *o.RowVersion || !confirmed.DateConfirmed.Valid() {
 		t.Errorf("after confirm: status %s, RowVersion %s (was %s), DateConfirmed %v",
 			*confirmed.Status, *confirmed.RowVersion, *o.RowVersion, confirmed.DateConfirmed)
 	}
@@ -69,7 +69,7 @@ func TestOrderFlow(t *testing.T) {
 	if err := c.CancelOrderConfirmation(ctx, id); err != nil {
 		t.Fatal(err)
 	}
-	if back, err := c.GetOrder(ctx, id); err != nil || *back.Status != minimax.StatusDraft || !back.DateConfirmed.IsNull() {
+	if back, err := c.GetOrder(ctx, id); err != nil || minimax.StatusOf(back.Status) != minimax.StatusDraft || !back.DateConfirmed.IsNull() {
 		t.Fatalf("after cancelling the confirmation: %v, status %v, DateConfirmed %v", err, back.Status, back.DateConfirmed)
 	}
 	if err := c.ConfirmOrder(ctx, id); err != nil {
