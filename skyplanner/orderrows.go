@@ -55,8 +55,10 @@ type OrderRowFilter struct {
 }
 
 // CreateOrderRow creates a row in an existing order (PhaserOrderID). Pass
-// WithDefaultSteps to get the product's process steps as jobs, and
-// WithCustomMaterials to leave its materials off.
+// WithDefaultSteps to get the product's process steps as jobs (the row must
+// then name its product: without ProductionPlanningProductID it fails with
+// a *FieldError and sends nothing), and WithCustomMaterials to leave its
+// materials off.
 func (c *Client) CreateOrderRow(ctx context.Context, row OrderRow, opts ...RowOption) (OrderRow, error) {
 	var rc rowConfig
 	for _, o := range opts {
@@ -65,6 +67,12 @@ func (c *Client) CreateOrderRow(ctx context.Context, row OrderRow, opts ...RowOp
 		}
 	}
 	if rc.defaultSteps {
+		// SkyPlanner copies the steps of the row's product, and refuses the
+		// row when it names none; say so before anything is sent.
+		if id := row.ProductionPlanningProductID; id == nil || *id <= 0 {
+			return OrderRow{}, c.fail("skyplanner.CreateOrderRow", &FieldError{Field: "production_planning_product_id",
+				Err: errors.New("is not set; WithDefaultSteps copies the steps of the row's product")})
+		}
 		row.GetDefaultSteps = ptr(true)
 	}
 	if rc.customMaterials {

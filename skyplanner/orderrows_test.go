@@ -1,6 +1,7 @@
 package skyplanner_test
 
 import (
+	"errors"
 	"net/http"
 	"testing"
 
@@ -38,6 +39,27 @@ func TestCreateOrderRowOptionsReachTheBody(t *testing.T) {
 			jsonEqual(t, tt.want, f.only().Body)
 			if row.GetDefaultSteps != nil || row.UseCustomMaterials != nil {
 				t.Error("the caller's row was changed")
+			}
+		})
+	}
+}
+
+// The README's own snippet: default steps for a row that names no product.
+// SkyPlanner refuses it; the client says so first and sends nothing.
+func TestCreateOrderRowDefaultStepsNeedAProduct(t *testing.T) {
+	t.Parallel()
+	for name, product := range map[string]*int64{"absent": nil, "zero": ptr(int64(0)), "negative": ptr(int64(-3))} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			f, c := newFake(t) // answers nothing: any request fails the test
+			row := skyplanner.OrderRow{PhaserOrderID: ptr(int64(7)), ProductionPlanningProductID: product}
+			_, err := c.CreateOrderRow(t.Context(), row, skyplanner.WithDefaultSteps())
+			var fe *skyplanner.FieldError
+			if !errors.As(err, &fe) || fe.Field != "production_planning_product_id" || !errors.Is(err, skyplanner.ErrValidation) {
+				t.Errorf("error %v, want a FieldError on production_planning_product_id matching ErrValidation", err)
+			}
+			if n := len(f.requests()); n != 0 {
+				t.Errorf("%d requests sent, want none", n)
 			}
 		})
 	}
