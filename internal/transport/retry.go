@@ -3,12 +3,12 @@ package transport
 import (
 	"context"
 	"errors"
-	"math"
 	"net/http"
 	"net/http/httptrace"
-	"strconv"
 	"sync/atomic"
 	"time"
+
+	"github.com/hashicorp/go-retryablehttp"
 )
 
 // RetryPolicy says how often and how long to retry. The zero value means no
@@ -18,7 +18,8 @@ type RetryPolicy struct {
 	MaxRetries int
 	// MinWait and MaxWait bound the exponential back-off between tries.
 	MinWait, MaxWait time.Duration
-	// MaxRetryAfter caps how long a server's Retry-After can make us wait.
+	// MaxRetryAfter caps the wait after a 429 or 503 that carries
+	// Retry-After, whatever the header asks.
 	MaxRetryAfter time.Duration
 	// MaxTotalWait caps the waits of one request added up; a retry that would
 	// pass it is not made and the last response is returned.
@@ -157,40 +158,31 @@ func (p RetryPolicy) backoff(_, _ time.Duration, try int, resp *http.Response) t
 	return p.wait(try, resp)
 }
 
-// wait is the pause before retry number try (0 for the first): Retry-After
-// when the server sent it (capped), otherwise MinWait doubled per try up to
-// MaxWait.
+// wait is the pause before retry number try (0 for the first). It is
+// retryablehttp's DefaultBackoff: what Retry-After asks on a 429 or 503
+// (seconds or an RFC 1123 date), otherwise MinWait doubled per try up to
+// MaxWait. Ours is only the cap on a wait the server asks for.
 func (p RetryPolicy) wait(try int, resp *http.Response) time.Duration {
-	if resp != nil && (resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusServiceUnavailable) {
-		if d, ok := RetryAfter(resp.Header.Get("Retry-After"), time.Now()); ok {
-			return min(d, p.MaxRetryAfter)
-		}
+	d := retryablehttp.DefaultBackoff(p.MinWait, p.MaxWait, try, resp)
+	if !asksToWait(resp) {
+		return d
 	}
-	d := float64(p.MinWait) * math.Pow(2, float64(try))
-	if d > float64(p.MaxWait) {
-		return p.MaxWait
+	// DefaultBackoff multiplies the header's seconds by time.Second
+	// unchecked, so a wait past what a Duration holds (292 years) comes back
+	// wrapped, often negative; negative can only mean "too long", and any
+	// other result stays under the cap.
+	if d < 0 || d > p.MaxRetryAfter {
+		return p.MaxRetryAfter
 	}
-	return time.Duration(d)
+	return d
 }
 
-// RetryAfter reads a Retry-After header: seconds or an HTTP date.
-func RetryAfter(v string, now time.Time) (time.Duration, bool) {
-	if v == "" {
-		return 0, false
-	}
-	if s, err := strconv.Atoi(v); err == nil {
-		if s < 0 {
-			return 0, false
-		}
-		if int64(s) > math.MaxInt64/int64(time.Second) {
-			return math.MaxInt64, true // longer than any cap; never a wrapped-around negative wait
-		}
-		return time.Duration(s) * time.Second, true
-	}
-	if t, err := http.ParseTime(v); err == nil {
-		return max(t.Sub(now), 0), true
-	}
-	return 0, false
+// asksToWait reports an answer whose Retry-After DefaultBackoff obeys. An
+// unreadable header makes it fall back to the back-off, which MaxRetryAfter
+// then bounds as well.
+func asksToWait(resp *http.Response) bool {
+	return resp != nil && (resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusServiceUnavailable) &&
+		resp.Header.Get("Retry-After") != ""
 }
 
 // permanentError marks an error from a layer under the retries (such as an

@@ -10,51 +10,6 @@ import (
 	"time"
 )
 
-func TestRetryAfter(t *testing.T) {
-	t.Parallel()
-	now := time.Date(2025, 3, 4, 10, 0, 0, 0, time.UTC)
-	tests := []struct {
-		name   string
-		in     string
-		want   time.Duration
-		wantOK bool
-	}{
-		{"seconds", "120", 120 * time.Second, true},
-		{"one second", "1", time.Second, true},
-		{"zero", "0", 0, true},
-		{"hour", "3600", time.Hour, true},
-		{"date in the future", now.Add(90 * time.Second).Format(http.TimeFormat), 90 * time.Second, true},
-		{"RFC 850 date", now.Add(time.Minute).Format("Monday, 02-Jan-06 15:04:05 GMT"), time.Minute, true},
-		{"asctime date", now.Add(2 * time.Minute).Format(time.ANSIC), 2 * time.Minute, true},
-		{"date now", now.Format(http.TimeFormat), 0, true},
-		{"date in the past", now.Add(-time.Hour).Format(http.TimeFormat), 0, true},
-		{"negative", "-5", 0, false},
-		{"fraction", "1.5", 0, false},
-		{"garbage", "soon", 0, false},
-		{"empty", "", 0, false},
-		{"too large for an int", "99999999999999999999", 0, false},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			got, ok := RetryAfter(tt.in, now)
-			if got != tt.want || ok != tt.wantOK {
-				t.Errorf("RetryAfter(%q) = (%v, %v), want (%v, %v)", tt.in, got, ok, tt.want, tt.wantOK)
-			}
-		})
-	}
-}
-
-// Seconds that fit an int but not a time.Duration must not wrap around to a
-// negative wait (which would mean "retry at once" and shrink the total).
-func TestRetryAfterHugeSecondsDoesNotOverflow(t *testing.T) {
-	t.Parallel()
-	got, ok := RetryAfter("9999999999", time.Now())
-	if ok && got < 24*time.Hour {
-		t.Errorf("RetryAfter(\"9999999999\") = %v: seconds*time.Second overflows int64", got)
-	}
-}
-
 func respWith(code int, retryAfter string) *http.Response {
 	h := http.Header{}
 	if retryAfter != "" {
@@ -88,6 +43,16 @@ func TestWait(t *testing.T) {
 		{"Retry-After ignored on 502", p, 1, respWith(502, "5"), 200 * time.Millisecond},
 		{"garbage Retry-After", p, 0, respWith(429, "later"), 100 * time.Millisecond},
 		{"negative Retry-After", p, 0, respWith(429, "-3"), 100 * time.Millisecond},
+		{"fractional Retry-After", p, 1, respWith(429, "1.5"), 200 * time.Millisecond},
+		{"Retry-After too large for an int64", p, 0, respWith(503, "99999999999999999999"), 100 * time.Millisecond},
+		// Seconds that fit an int64 but not a Duration must not wrap around
+		// to a negative wait ("retry at once", and a smaller total).
+		{"Retry-After past a Duration", p, 0, respWith(429, "9999999999"), 30 * time.Second},
+		{"Retry-After date in the past", p, 2, respWith(503, time.Now().Add(-time.Hour).UTC().Format(http.TimeFormat)), 0},
+		{"unreadable Retry-After under a cap below MaxWait", RetryPolicy{MinWait: time.Minute, MaxWait: time.Minute, MaxRetryAfter: time.Second},
+			0, respWith(429, "soon"), time.Second},
+		{"MaxWait above the cap without Retry-After", RetryPolicy{MinWait: time.Minute, MaxWait: time.Minute, MaxRetryAfter: time.Second},
+			0, respWith(503, ""), time.Minute},
 		{"zero policy", RetryPolicy{}, 3, nil, 0},
 	}
 	for _, tt := range tests {
