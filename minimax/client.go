@@ -85,8 +85,9 @@ func New(opts ...Option) (*Client, error) {
 	}
 	c := &Client{tokens: t, org: cfg.org, zone: cfg.zone}
 	var under func(http.RoundTripper) http.RoundTripper
-	if cfg.budget > 0 {
-		c.budget = &budget{limit: cfg.budget, now: cfg.now}
+	if c.budget, err = newBudget(cfg); err != nil {
+		return nil, err
+	} else if c.budget != nil {
 		under = c.budget.transport
 	}
 	hc, err := cfg.common.Build(t.authorize, under)
@@ -117,7 +118,7 @@ func (c *Client) BudgetUsed() (used, limit int) {
 	if c.budget == nil {
 		return 0, 0
 	}
-	return c.budget.used(), c.budget.limit
+	return c.budget.w.Used(), c.budget.w.Limit()
 }
 
 // Organisations lists the organisations the user can reach.

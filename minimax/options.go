@@ -102,6 +102,9 @@ type config struct {
 	budget      int
 	tokenLeeway time.Duration
 	now         func() time.Time
+
+	// budgetHistory is what WithBudgetHistory loads into the budget.
+	budgetHistory []time.Time
 }
 
 // WithCountry points the client at a deployment's API and token endpoint:

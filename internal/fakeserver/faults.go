@@ -6,6 +6,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/planbridge/planbridge/internal/window"
 )
 
 // Fault is what an injected failure does to a request.
@@ -52,10 +54,9 @@ type faults struct {
 	seen    int64
 	rules   []*rule
 	latency time.Duration
-	limit   int
-	per     time.Duration
+	rate    *window.Counter // nil without a rate limit
 	after   time.Duration
-	window  []time.Time
+	now     func() time.Time // the rate limit's clock; nil is time.Now
 }
 
 // FailNth makes the n-th request from now (1 is the next one) fail with f.
@@ -80,19 +81,23 @@ func (s *Server) SetLatency(d time.Duration) {
 	s.faults.latency = d
 }
 
-// SetRateLimit answers 429 with Retry-After once more than limit requests
-// arrive within per. A zero limit turns it off.
+// SetRateLimit serves at most limit requests within any span per and
+// answers the others 429 with Retry-After; those refused do not count
+// against the limit. A zero limit or per turns it off.
 func (s *Server) SetRateLimit(limit int, per, retryAfter time.Duration) {
 	s.faults.mu.Lock()
 	defer s.faults.mu.Unlock()
-	s.faults.limit, s.faults.per, s.faults.after, s.faults.window = limit, per, retryAfter, nil
+	s.faults.rate, s.faults.after = nil, retryAfter
+	if limit > 0 && per > 0 {
+		s.faults.rate, _ = window.New(limit, per, s.faults.now) // its arguments were just checked
+	}
 }
 
 // ClearFaults removes every fault, the latency and the rate limit.
 func (s *Server) ClearFaults() {
 	s.faults.mu.Lock()
 	defer s.faults.mu.Unlock()
-	s.faults.rules, s.faults.latency, s.faults.limit, s.faults.window = nil, 0, 0, nil
+	s.faults.rules, s.faults.latency, s.faults.rate = nil, 0, nil
 }
 
 // pick counts the request and returns the fault to apply, if any, and the
@@ -101,16 +106,8 @@ func (f *faults) pick(r *http.Request, path, op string) (Fault, bool, time.Durat
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.seen++
-	if f.limit > 0 {
-		now := time.Now()
-		keep := f.window[:0]
-		for _, t := range f.window {
-			if now.Sub(t) < f.per {
-				keep = append(keep, t)
-			}
-		}
-		f.window = append(keep, now)
-		if len(f.window) > f.limit {
+	if f.rate != nil {
+		if ok, _ := f.rate.Take(); !ok {
 			return Fault{Status: http.StatusTooManyRequests, RetryAfter: f.after}, true, f.latency
 		}
 	}
