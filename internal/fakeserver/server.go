@@ -261,6 +261,10 @@ func (s *Server) ResetLog() {
 	s.log, s.hits = nil, map[string]int{}
 }
 
+// ErrorSummary is a validation error of kin-openapi in one line per
+// problem, without the schemas it appends.
+func ErrorSummary(err error) string { return shorten(err) }
+
 // shorten keeps validation errors readable: kin-openapi appends whole
 // schemas to them.
 func shorten(err error) string {
