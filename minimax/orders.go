@@ -121,6 +121,11 @@ func (c *Client) GetOrder(ctx context.Context, id int64) (Order, error) {
 // the service answers with (it sends no body). Creates are not retried on
 // server errors: Minimax has no idempotency keys, and a repeated create
 // would add a second order.
+//
+// What the service sets itself is not sent: Status, Year, Number, the
+// confirmation, completion and invalidation dates, the names and URLs of
+// references, and the row IDs and row versions. An order read with GetOrder
+// can so be created again once its OrderID is cleared. o is not changed.
 func (c *Client) CreateOrder(ctx context.Context, o Order) (int64, error) {
 	const op = "minimax.CreateOrder"
 	if o.OrderID != nil {
@@ -130,7 +135,7 @@ func (c *Client) CreateOrder(ctx context.Context, o Order) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
-	resp, err := c.api.AddOrderWithResponse(ctx, org, o)
+	resp, err := c.api.AddOrderWithResponse(ctx, org, writeOrder(o, true))
 	if resp, err = apierror.Check(op, resp, err); err != nil {
 		return 0, err
 	}
@@ -140,6 +145,10 @@ func (c *Client) CreateOrder(ctx context.Context, o Order) (int64, error) {
 // UpdateOrder writes o back. It must carry its OrderID and the RowVersion it
 // was read with; if someone changed the order since, the error matches
 // ErrConflict: read it again and decide again.
+//
+// What the service sets itself is not sent (see CreateOrder), and neither
+// is a null: the vendor's document allows none, so a null date leaves the
+// service's date as it is. o is not changed.
 func (c *Client) UpdateOrder(ctx context.Context, o Order) error {
 	const op = "minimax.UpdateOrder"
 	if o.OrderID == nil || *o.OrderID <= 0 {
@@ -152,7 +161,7 @@ func (c *Client) UpdateOrder(ctx context.Context, o Order) error {
 	if err != nil {
 		return err
 	}
-	resp, err := c.api.UpdateOrderWithResponse(ctx, org, *o.OrderID, o)
+	resp, err := c.api.UpdateOrderWithResponse(ctx, org, *o.OrderID, writeOrder(o, false))
 	_, err = apierror.Check(op, resp, err)
 	return err
 }

@@ -1,17 +1,112 @@
 package fakeserver
 
 import (
+	"fmt"
+	"maps"
 	"net/http"
+	"slices"
 	"sort"
 	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/getkin/kin-openapi/routers"
 )
 
-// route is one registered operation.
+// Router finds the operation of a request among the operations added to it.
+// It is a kin-openapi routers.Router, so openapi3filter takes its routes as
+// it takes those of kin-openapi's own routers.
+//
+// It is not one of those because neither routes the Minimax documents (both
+// checked by TestKinRoutersMisrouteKeySegments with kin-openapi v0.152.0):
+//   - routers/legacy lets a parameter run to the next "/", so in
+//     countries/code({code}) the parameter takes "HR)" and the ")" after it
+//     never matches: code(HR) finds no operation at all.
+//   - routers/gorillamux matches code({code}) alone, but tries templates by
+//     their number of parameters and then in descending byte order, and "{"
+//     sorts after "c": countries/{countryId} comes first and takes code(HR)
+//     as a country ID. It also leaves parameters percent-encoded.
+//
+// Minimax has a dozen such key segments (code({code}), date({date}),
+// addbytaxnumber({taxNumber})) beside item templates, so this router orders
+// templates by how literal each segment is instead.
+type Router struct {
+	doc    *openapi3.T
+	prefix string
+	routes []*route
+}
+
+// NewRouter returns a router for operations of doc served under prefix
+// ("/SI/API"). It routes nothing until operations are added.
+func NewRouter(doc *openapi3.T, prefix string) *Router {
+	return &Router{doc: doc, prefix: prefix}
+}
+
+// NewDocumentRouter returns a router for every operation of doc.
+func NewDocumentRouter(doc *openapi3.T, prefix string) *Router {
+	rt := NewRouter(doc, prefix)
+	for _, template := range doc.Paths.InMatchingOrder() {
+		ops := doc.Paths.Value(template).Operations()
+		for _, method := range slices.Sorted(maps.Keys(ops)) {
+			rt.routes = append(rt.routes, newRoute(method, template))
+		}
+	}
+	rt.sort()
+	return rt
+}
+
+// Add routes one operation of the document. The template is the document's
+// path; the method is upper case.
+func (rt *Router) Add(method, template string) error {
+	item := rt.doc.Paths.Find(template)
+	if item == nil || item.GetOperation(method) == nil {
+		return fmt.Errorf("fakeserver: %s %s is not an operation of the document", method, template)
+	}
+	rt.routes = append(rt.routes, newRoute(method, template))
+	rt.sort()
+	return nil
+}
+
+func (rt *Router) sort() {
+	sort.SliceStable(rt.routes, func(i, j int) bool {
+		a, b := rt.routes[i].specificity(), rt.routes[j].specificity()
+		for k := 0; k < len(a) && k < len(b); k++ {
+			if a[k] != b[k] {
+				return a[k] > b[k]
+			}
+		}
+		return len(a) > len(b)
+	})
+}
+
+// FindRoute returns the operation of req and its path parameters. The error
+// is routers.ErrMethodNotAllowed when the path is routed for other methods
+// only, routers.ErrPathNotFound when it is not routed at all.
+func (rt *Router) FindRoute(req *http.Request) (*routers.Route, map[string]string, error) {
+	path, ok := strings.CutPrefix(req.URL.Path, rt.prefix)
+	if !ok {
+		return nil, nil, routers.ErrPathNotFound
+	}
+	r, params, known := rt.find(req.Method, path)
+	switch {
+	case r != nil:
+		item := rt.doc.Paths.Find(r.template)
+		return &routers.Route{Spec: rt.doc, Path: r.template, PathItem: item, Method: r.method,
+			Operation: item.GetOperation(r.method)}, params, nil
+	case known:
+		return nil, nil, routers.ErrMethodNotAllowed
+	}
+	return nil, nil, routers.ErrPathNotFound
+}
+
+// route is one routed operation.
 type route struct {
 	method   string
 	template string // as in the OpenAPI document: /api/orgs/{organisationId}/countries/code({code})
 	segs     []segment
-	handler  http.HandlerFunc
+}
+
+func newRoute(method, template string) *route {
+	return &route{method: method, template: template, segs: parseTemplate(template)}
 }
 
 // segment is one path segment of a template: a literal, a whole-segment
@@ -75,26 +170,9 @@ func (r *route) specificity() []int {
 	return score
 }
 
-type router struct {
-	routes []*route
-}
-
-func (rt *router) add(r *route) {
-	rt.routes = append(rt.routes, r)
-	sort.SliceStable(rt.routes, func(i, j int) bool {
-		a, b := rt.routes[i].specificity(), rt.routes[j].specificity()
-		for k := 0; k < len(a) && k < len(b); k++ {
-			if a[k] != b[k] {
-				return a[k] > b[k]
-			}
-		}
-		return len(a) > len(b)
-	})
-}
-
-// find returns the route for method and path, or whether the path exists
-// under another method (405 rather than 404).
-func (rt *router) find(method, path string) (r *route, params map[string]string, pathKnown bool) {
+// find returns the route for method and path, or whether the path is routed
+// for another method (405 rather than 404).
+func (rt *Router) find(method, path string) (r *route, params map[string]string, pathKnown bool) {
 	parts := strings.Split(strings.Trim(path, "/"), "/")
 	for _, cand := range rt.routes {
 		p, ok := cand.match(parts)

@@ -40,11 +40,12 @@ type Config struct {
 // Server is an http.Handler that routes, validates, injects faults and
 // records. It is safe for concurrent use.
 type Server struct {
-	cfg    Config
-	doc    *openapi3.T
-	router router
-	opts   *openapi3filter.Options
-	faults faults
+	cfg      Config
+	doc      *openapi3.T
+	router   *Router
+	handlers map[string]http.HandlerFunc // by operation, "GET /api/orgs/{organisationId}/orders"
+	opts     *openapi3filter.Options
+	faults   faults
 
 	inFlight atomic.Int64
 
@@ -71,7 +72,7 @@ func New(cfg Config) (*Server, error) {
 	if cfg.ErrorBody == nil {
 		cfg.ErrorBody = func(_ int, msg string) any { return map[string]string{"message": msg} }
 	}
-	s := &Server{cfg: cfg, doc: doc, hits: map[string]int{}}
+	s := &Server{cfg: cfg, doc: doc, router: NewRouter(doc, cfg.Prefix), handlers: map[string]http.HandlerFunc{}, hits: map[string]int{}}
 	s.opts = &openapi3filter.Options{
 		AuthenticationFunc: openapi3filter.NoopAuthenticationFunc, // each fake checks its own credentials
 		MultiError:         true,
@@ -93,11 +94,10 @@ func New(cfg Config) (*Server, error) {
 // Handle registers the handler of one operation. The template must be a
 // path of the document with that method.
 func (s *Server) Handle(method, template string, h http.HandlerFunc) error {
-	item := s.doc.Paths.Find(template)
-	if item == nil || item.GetOperation(method) == nil {
-		return fmt.Errorf("fakeserver: %s %s is not an operation of the document", method, template)
+	if err := s.router.Add(method, template); err != nil {
+		return err
 	}
-	s.router.add(&route{method: method, template: template, segs: parseTemplate(template), handler: h})
+	s.handlers[method+" "+template] = h
 	return nil
 }
 
@@ -134,21 +134,21 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.WriteError(w, http.StatusNotFound, "no resource under "+r.URL.Path)
 		return
 	}
-	rt, params, known := s.router.find(r.Method, path)
+	rt, params, routeErr := s.router.FindRoute(r)
 	op := ""
 	if rt != nil {
-		op = rt.method + " " + rt.template
+		op = rt.Method + " " + rt.Path
 	}
 	if answered, status := s.applyFaults(w, r, path, op); answered {
 		s.record(r, path, op, status)
 		return
 	}
 	switch {
-	case rt == nil && known:
+	case errors.Is(routeErr, routers.ErrMethodNotAllowed):
 		s.record(r, path, op, http.StatusMethodNotAllowed)
 		s.WriteError(w, http.StatusMethodNotAllowed, r.Method+" is not allowed on "+path)
 		return
-	case rt == nil:
+	case routeErr != nil:
 		s.record(r, path, op, http.StatusNotFound)
 		s.WriteError(w, http.StatusNotFound, "no resource at "+path)
 		return
@@ -166,7 +166,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 
 	rec := httptest.NewRecorder()
-	rt.handler(rec, r.WithContext(context.WithValue(r.Context(), paramsKey{}, params)))
+	s.handlers[op](rec, r.WithContext(context.WithValue(r.Context(), paramsKey{}, params)))
 	s.checkResponse(r.Context(), input, rec)
 	for k, v := range rec.Header() {
 		w.Header()[k] = v
@@ -176,14 +176,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.record(r, path, op, rec.Code)
 }
 
-func (s *Server) validateRequest(r *http.Request, rt *route, params map[string]string) (*openapi3filter.RequestValidationInput, error) {
-	item := s.doc.Paths.Find(rt.template)
-	input := &openapi3filter.RequestValidationInput{
-		Request:    r,
-		PathParams: params,
-		Route:      &routers.Route{Spec: s.doc, Path: rt.template, PathItem: item, Method: rt.method, Operation: item.GetOperation(rt.method)},
-		Options:    s.opts,
-	}
+func (s *Server) validateRequest(r *http.Request, rt *routers.Route, params map[string]string) (*openapi3filter.RequestValidationInput, error) {
+	input := &openapi3filter.RequestValidationInput{Request: r, PathParams: params, Route: rt, Options: s.opts}
 	// The validator reads the body; keep a copy for the handler.
 	var body []byte
 	if r.Body != nil {
@@ -266,6 +260,10 @@ func (s *Server) ResetLog() {
 	defer s.mu.Unlock()
 	s.log, s.hits = nil, map[string]int{}
 }
+
+// ErrorSummary is a validation error of kin-openapi in one line per
+// problem, without the schemas it appends.
+func ErrorSummary(err error) string { return shorten(err) }
 
 // shorten keeps validation errors readable: kin-openapi appends whole
 // schemas to them.

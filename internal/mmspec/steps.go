@@ -18,6 +18,7 @@ var Steps = []Step{
 	{"add-query-parameters", AddQueryParameters},
 	{"declare-write-responses", DeclareWriteResponses},
 	{"mark-date-times", MarkDateTimes},
+	{"nullable-references", NullableReferences},
 	{"describe-auth", DescribeAuth},
 	{"shorten-schema-names", ShortenSchemaNames},
 }

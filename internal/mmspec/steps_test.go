@@ -305,3 +305,21 @@ func TestShortenSchemaNames(t *testing.T) {
 		},
 	})
 }
+
+func TestNullableReferences(t *testing.T) {
+	t.Parallel()
+	runStepCases(t, NullableReferences, []stepCase{
+		{
+			name: "the reference schema may be null; others stay as they are",
+			in: `{"definitions":{"SAOP.API.Common.mMApiFkField":{"type":"object","properties":{"ID":{"type":"integer"}}},
+				"SAOP.API.Models.Order.Order":{"type":"object"}}}`,
+			want: `{"definitions":{"SAOP.API.Common.mMApiFkField":{"type":"object","properties":{"ID":{"type":"integer"}},"x-nullable":true},
+				"SAOP.API.Models.Order.Order":{"type":"object"}}}`,
+		},
+		{
+			name:    "a document without it is refused",
+			in:      `{"definitions":{"SAOP.API.Models.Order.Order":{"type":"object"}}}`,
+			wantErr: "no schema SAOP.API.Common.mMApiFkField",
+		},
+	})
+}

@@ -17,6 +17,10 @@
 // checked too. Faults can be injected (FailNth, FailMatching, SetLatency,
 // SetRateLimit), and Requests and Count tell a test what reached the fake.
 //
-// Dates are written the way Minimax writes them: wall-clock time in the
-// organisation's zone, without an offset.
+// Records are written the way Minimax writes them: dates as wall-clock time
+// in the organisation's zone, without an offset; an order's unset dates and
+// references as null, as in the vendor's example; list rows in the shapes
+// of the vendor's document (items as ItemSearch, with Title). New order rows
+// get the fake's own IDs, whatever a create sends. A test in this package
+// holds every request and answer to the vendor's document as published.
 package minimaxtest

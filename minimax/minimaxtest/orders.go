@@ -20,13 +20,13 @@ const concurrencyMessage = "Concurrency error - record changed by another action
 func (s *Server) listOrders(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	s.mu.Lock()
-	var rows []api.OrderSearch
+	var rows []any
 	for _, o := range s.sortedOrders() {
 		if !orderMatches(o, q, s) {
 			continue
 		}
-		rows = append(rows, api.OrderSearch{OrderID: o.OrderID, ReceivedIssued: o.ReceivedIssued, Year: o.Year, Number: o.Number,
-			Date: o.Date, Customer: o.Customer, Analytic: o.Analytic, Currency: o.Currency, Status: o.Status})
+		rows = append(rows, withNulls(api.OrderSearch{OrderID: o.OrderID, ReceivedIssued: o.ReceivedIssued, Year: o.Year, Number: o.Number,
+			Date: o.Date, Customer: o.Customer, Analytic: o.Analytic, Currency: o.Currency, Status: o.Status}))
 	}
 	s.mu.Unlock()
 	if q.Get("Order") == "D" {
@@ -85,7 +85,7 @@ func (s *Server) getOrder(w http.ResponseWriter, r *http.Request) {
 	defer s.mu.Unlock()
 	o, ok := s.lookupOrder(w, r)
 	if ok {
-		fakeserver.WriteJSON(w, http.StatusOK, o)
+		fakeserver.WriteJSON(w, http.StatusOK, withNulls(o))
 	}
 }
 
@@ -161,6 +161,7 @@ func (s *Server) createOrder(w http.ResponseWriter, r *http.Request) {
 	o.Year, o.Number = &year, ptr(s.nextNumber(year))
 	o.Status = str("O")
 	o.DateConfirmed, o.DateCompleted, o.DateCanceled = api.DateTime{}, api.DateTime{}, api.DateTime{}
+	keepRowIDs(&o, nil) // Minimax numbers new rows itself
 	if o.CustomerName == nil {
 		o.CustomerName = s.customers[*o.Customer.ID].Name
 	}
@@ -179,6 +180,22 @@ func (s *Server) nextNumber(year int32) int32 {
 		}
 	}
 	return n + 1
+}
+
+// keepRowIDs drops the OrderRowId of every row of o that is not a row of
+// cur (all of them when cur is nil), so that stampOrder numbers it as new.
+func keepRowIDs(o, cur *api.Order) {
+	known := map[int64]bool{}
+	if cur != nil {
+		for _, r := range deref(cur.OrderRows) {
+			known[deref(r.OrderRowID)] = true
+		}
+	}
+	for i := range deref(o.OrderRows) {
+		if row := &(*o.OrderRows)[i]; !known[deref(row.OrderRowID)] {
+			row.OrderRowID = nil
+		}
+	}
 }
 
 // stampOrder gives an order and its rows new RowVersions, modification
@@ -235,6 +252,7 @@ func (s *Server) updateOrder(w http.ResponseWriter, r *http.Request) {
 	// What the help page calls read-only stays as the fake has it.
 	in.OrderID, in.Year, in.Number, in.Status = cur.OrderID, cur.Year, cur.Number, cur.Status
 	in.DateConfirmed, in.DateCompleted, in.DateCanceled = cur.DateConfirmed, cur.DateCompleted, cur.DateCanceled
+	keepRowIDs(&in, cur)
 	s.stampOrder(&in)
 	*cur = in
 	w.WriteHeader(http.StatusOK)

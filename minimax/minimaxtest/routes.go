@@ -28,13 +28,13 @@ func (s *Server) routes() {
 	s.core.MustHandle("GET", orgs+"/orders/synccandidates", s.auth(true, s.orderSyncCandidates))
 
 	codeList(s, "customers", "customerId", func() map[int64]api.Customer { return s.customers },
-		func(c api.Customer) string { return deref(c.Code) }, func(c api.Customer) string { return deref(c.Name) })
+		func(c api.Customer) string { return deref(c.Code) }, func(c api.Customer) string { return deref(c.Name) }, customerRow)
 	codeList(s, "items", "itemId", func() map[int64]api.Item { return s.items },
-		func(i api.Item) string { return deref(i.Code) }, func(i api.Item) string { return deref(i.Name) })
+		func(i api.Item) string { return deref(i.Code) }, func(i api.Item) string { return deref(i.Name) }, itemRow)
 	codeList(s, "countries", "countryId", func() map[int64]api.Country { return s.countries },
-		func(c api.Country) string { return deref(c.Code) }, func(c api.Country) string { return deref(c.Name) })
+		func(c api.Country) string { return deref(c.Code) }, func(c api.Country) string { return deref(c.Name) }, same)
 	codeList(s, "currencies", "currencyId", func() map[int64]api.Currency { return s.currencies },
-		func(c api.Currency) string { return deref(c.Code) }, func(c api.Currency) string { return deref(c.Name) })
+		func(c api.Currency) string { return deref(c.Code) }, func(c api.Currency) string { return deref(c.Name) }, same)
 	s.core.MustHandle("GET", orgs+"/report-templates", s.auth(true, func(w http.ResponseWriter, r *http.Request) {
 		s.mu.Lock()
 		all := sortedValues(s.templates)
@@ -61,13 +61,20 @@ func (s *Server) listOrganisations(w http.ResponseWriter, r *http.Request) {
 }
 
 // codeList serves a code list: list (paged, SearchString), by id, by code.
-func codeList[T any](s *Server, collection, idParam string, records func() map[int64]T, code, name func(T) string) {
+// The list's rows are the records in the shape row gives them: for some
+// lists the vendor's document has a search shape of its own.
+func codeList[T, R any](s *Server, collection, idParam string, records func() map[int64]T, code, name func(T) string, row func(T) R) {
 	base := orgs + "/" + collection
 	s.core.MustHandle("GET", base, s.auth(true, func(w http.ResponseWriter, r *http.Request) {
 		s.mu.Lock()
 		all := sortedValues(records())
 		s.mu.Unlock()
-		writePage(w, r, filterSearch(r, all, func(v T) string { return code(v) + " " + name(v) }))
+		found := filterSearch(r, all, func(v T) string { return code(v) + " " + name(v) })
+		rows := make([]R, len(found))
+		for i, v := range found {
+			rows[i] = row(v)
+		}
+		writePage(w, r, rows)
 	}))
 	s.core.MustHandle("GET", base+"/{"+idParam+"}", s.auth(true, byID(s, idParam, records)))
 	s.core.MustHandle("GET", base+"/code({code})", s.auth(true, func(w http.ResponseWriter, r *http.Request) {

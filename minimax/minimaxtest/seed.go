@@ -47,7 +47,8 @@ func row(itemID int64, code, name, unit string, qty, price float64, desc string)
 
 // DemoData is a small Croatian furniture maker's Minimax: four customers
 // (one in Slovenia), six items, and five received orders — three confirmed
-// with several rows each, one draft, one invalidated.
+// with several rows each, one draft, one invalidated. Confirmed orders have
+// their DateConfirmed, the invalidated one its DateCanceled.
 func DemoData() Seed {
 	eur := ref(7, "EUR")
 	hr, si := ref(95, "HR"), ref(192, "SI")
@@ -55,10 +56,20 @@ func DemoData() Seed {
 	order := func(id int64, number int32, status string, date, due string, cust *api.FkField, name, addr, post, city string,
 		country *api.FkField, ref string, rows ...api.OrderRow) api.Order {
 		year := int32(2026)
-		return api.Order{OrderID: &id, ReceivedIssued: str("P"), Year: &year, Number: &number, Date: dt(date), DueDate: dt(due),
+		o := api.Order{OrderID: &id, ReceivedIssued: str("P"), Year: &year, Number: &number, Date: dt(date), DueDate: dt(due),
 			Customer: cust, CustomerName: &name, CustomerAddress: &addr, CustomerPostalCode: &post, CustomerCity: &city,
 			CustomerCountry: country, Currency: eur, ReportTemplate: pn, Reference: &ref, Status: &status,
 			Notes: str(""), OrderRows: &rows}
+		// The action that gave the order its status dated it, as in
+		// Minimax: the morning after the order came in.
+		acted := dt(dt(date).Time().AddDate(0, 0, 1).Format("2006-01-02") + "T09:30:00")
+		switch status {
+		case "P":
+			o.DateConfirmed = acted
+		case "R":
+			o.DateCanceled = acted
+		}
+		return o
 	}
 	return Seed{
 		Countries:  []api.Country{{CountryID: ptr(int64(95)), Code: str("HR"), Name: str("Hrvatska")}, {CountryID: ptr(int64(192)), Code: str("SI"), Name: str("Slovenija")}},
