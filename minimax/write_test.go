@@ -122,7 +122,7 @@ func everyReference(t *testing.T) minimax.Order {
 	ref := func(id int64) *minimax.FkField {
 		return &minimax.FkField{ID: &id, Name: ptr("read"), ResourceURL: ptr("/api/orgs/3840/x/1")}
 	}
-	o := minimax.Order{ReceivedIssued: ptr(minimax.Received), Date: api.NewDateTime(minimaxtestDate()),
+	o := minimax.Order{ReceivedIssued: ptr(string(minimax.Received)), Date: api.NewDateTime(minimaxtestDate()),
 		OrderRows: &[]minimax.OrderRow{{Quantity: ptr(1.0)}}}
 	fill := func(v reflect.Value) {
 		for i := range v.NumField() {
@@ -174,7 +174,7 @@ func TestWritesMatchTheVendorDocument(t *testing.T) {
 		"every reference set":  everyReference(t),
 		"null dates and nulls": nullsEverywhere(t),
 		"a read order copied":  func() minimax.Order { o, _ := v.c.GetOrder(ctx, 7870); o.OrderID = nil; return o }(),
-		"a minimal order":      {ReceivedIssued: ptr(minimax.Received), Date: api.NewDateTime(minimaxtestDate()), Customer: &minimax.FkField{ID: ptr(int64(399631))}, Currency: &minimax.FkField{ID: ptr(int64(7))}},
+		"a minimal order":      {ReceivedIssued: ptr(string(minimax.Received)), Date: api.NewDateTime(minimaxtestDate()), Customer: &minimax.FkField{ID: ptr(int64(399631))}, Currency: &minimax.FkField{ID: ptr(int64(7))}},
 	} {
 		before := snapshot(t, o)
 		id, err := v.c.CreateOrder(ctx, o)

@@ -43,13 +43,13 @@ func TestDemoOrdersCarryTheirStatusDates(t *testing.T) {
 	t.Parallel()
 	srv := minimaxtest.NewServer(t, minimaxtest.WithDemoData())
 	c := newClient(t, srv)
-	seen := map[string]bool{}
+	seen := map[minimax.Status]bool{}
 	for _, seed := range minimaxtest.DemoData().Orders {
 		o, err := c.GetOrder(t.Context(), *seed.OrderID)
 		if err != nil {
 			t.Fatal(err)
 		}
-		status := *o.Status
+		status := minimax.StatusOf(o.Status)
 		seen[status] = true
 		want := map[string]bool{
 			"DateConfirmed": status == minimax.StatusConfirmed || status == minimax.StatusCompleted,

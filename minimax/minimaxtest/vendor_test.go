@@ -140,7 +140,7 @@ func vendorScenario(t *testing.T, rewrite func([]byte) []byte) (refused, checked
 		must("list orders", err)
 	}
 	since := srv.Now().Add(-time.Hour)
-	id, err := c.CreateOrder(ctx, minimax.Order{ReceivedIssued: ptr(minimax.Received), Date: api.NewDateTime(srv.Now()),
+	id, err := c.CreateOrder(ctx, minimax.Order{ReceivedIssued: ptr(string(minimax.Received)), Date: api.NewDateTime(srv.Now()),
 		Customer: &minimax.FkField{ID: customer.CustomerID}, Currency: &minimax.FkField{ID: eur.CurrencyID},
 		CustomerCountry: &minimax.FkField{ID: country.CountryID}, ReportTemplate: &minimax.FkField{ID: template.ReportTemplateID},
 		OrderRows: &[]minimax.OrderRow{{Item: &minimax.FkField{ID: item.ItemID}, Quantity: ptr(3.0), Price: ptr(145.0)}}})
