@@ -11,7 +11,6 @@ import (
 	"golang.org/x/oauth2"
 	"golang.org/x/sync/singleflight"
 
-	"github.com/planbridge/planbridge/internal/apierror"
 	"github.com/planbridge/planbridge/internal/clientopt"
 	"github.com/planbridge/planbridge/minimax/api"
 )
@@ -32,6 +31,8 @@ type Client struct {
 	orgGroup singleflight.Group
 
 	lookups lookups
+
+	maxPages int // pages a list without TotalRows may take; tests lower it
 }
 
 // New builds a client. It needs a deployment (WithCountry, or WithBaseURL
@@ -83,7 +84,7 @@ func New(opts ...Option) (*Client, error) {
 		user: cfg.creds.Username, password: cfg.creds.Password,
 		client: tokenHTTP, leeway: cfg.tokenLeeway, now: cfg.now,
 	}
-	c := &Client{tokens: t, org: cfg.org, zone: cfg.zone}
+	c := &Client{tokens: t, org: cfg.org, zone: cfg.zone, maxPages: maxPagesUnknownTotal}
 	var under func(http.RoundTripper) http.RoundTripper
 	if c.budget, err = newBudget(cfg); err != nil {
 		return nil, err
@@ -123,14 +124,18 @@ func (c *Client) BudgetUsed() (used, limit int) {
 
 // Organisations lists the organisations the user can reach.
 func (c *Client) Organisations(ctx context.Context) ([]UserOrganisation, error) {
-	resp, err := c.api.GetUserOrganisationsWithResponse(ctx, &api.GetUserOrganisationsParams{PageSize: ptr(int32(bigPageSize))})
-	if resp, err = apierror.Check("minimax.Organisations", resp, err); err != nil {
-		return nil, err
+	const op = "minimax.Organisations"
+	var orgs []UserOrganisation
+	for o, err := range pages(ctx, op, bigPageSize, c.maxPages, organisationID, func(ctx context.Context, n, size int32) (page[UserOrganisation], error) {
+		resp, err := c.api.GetUserOrganisations(ctx, &api.GetUserOrganisationsParams{CurrentPage: &n, PageSize: &size})
+		return readPage[UserOrganisation](op, resp, err)
+	}) {
+		if err != nil {
+			return nil, err
+		}
+		orgs = append(orgs, o)
 	}
-	if resp.JSON200 == nil {
-		return nil, errors.New("minimax.Organisations: the answer had no JSON body")
-	}
-	return deref(resp.JSON200.Rows), nil
+	return orgs, nil
 }
 
 // Organisation returns the organisation the client works in: the one given

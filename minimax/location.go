@@ -17,6 +17,10 @@ func (e *LocationError) Error() string {
 	return fmt.Sprintf("%s: the record was created but its ID cannot be read from Location %q; look it up before creating it again", e.Operation, e.Location)
 }
 
+// Is makes a LocationError match ErrCreateUnconfirmed, as the SkyPlanner
+// client's CreateUnconfirmedError does.
+func (e *LocationError) Is(target error) bool { return target == ErrCreateUnconfirmed }
+
 // idFromLocation reads a new record's ID from the Location of a 201, such as
 // https://moj.minimax.si/SI/API/api/orgs/183818/items/7299224?id=7299224:
 // the last path segment, or else the id query parameter.

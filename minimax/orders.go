@@ -81,22 +81,15 @@ func (c *Client) ListOrders(ctx context.Context, f OrderFilter) iter.Seq2[OrderS
 	if err != nil {
 		return pager.Failed[OrderSearch](err)
 	}
-	return pages(ctx, op, size, func(ctx context.Context, n, size int32) (page[OrderSearch], error) {
+	return pages(ctx, op, size, c.maxPages, orderSearchID, func(ctx context.Context, n, size int32) (page[OrderSearch], error) {
 		org, err := c.Organisation(ctx)
 		if err != nil {
 			return page[OrderSearch]{}, err
 		}
 		p := *params // each page its own copy
 		p.CurrentPage, p.PageSize = &n, &size
-		resp, err := c.api.GetOrdersWithResponse(ctx, org, &p)
-		if resp, err = apierror.Check(op, resp, err); err != nil {
-			return page[OrderSearch]{}, err
-		}
-		if resp.JSON200 == nil {
-			return page[OrderSearch]{}, noJSON(op)
-		}
-		r := resp.JSON200
-		return page[OrderSearch]{rows: deref(r.Rows), total: r.TotalRows, current: r.CurrentPageNumber}, nil
+		resp, err := c.api.GetOrders(ctx, org, &p)
+		return readPage[OrderSearch](op, resp, err)
 	})
 }
 
@@ -107,14 +100,8 @@ func (c *Client) GetOrder(ctx context.Context, id int64) (Order, error) {
 	if err != nil {
 		return Order{}, err
 	}
-	resp, err := c.api.GetOrderWithResponse(ctx, org, id)
-	if resp, err = apierror.Check(op, resp, err); err != nil {
-		return Order{}, err
-	}
-	if resp.JSON200 == nil {
-		return Order{}, noJSON(op)
-	}
-	return *resp.JSON200, nil
+	resp, err := c.api.GetOrder(ctx, org, id)
+	return record(op, orderID, resp, err)
 }
 
 // CreateOrder adds an order and returns its new ID, taken from the Location
@@ -185,22 +172,13 @@ func (c *Client) DeleteOrder(ctx context.Context, id int64) error {
 func (c *Client) OrderSyncCandidates(ctx context.Context, since time.Time) iter.Seq2[SyncCandidate, error] {
 	const op = "minimax.OrderSyncCandidates"
 	from := api.NewDateTime(since.In(c.zone))
-	return pages(ctx, op, bigPageSize, func(ctx context.Context, n, size int32) (page[SyncCandidate], error) {
+	return pages(ctx, op, bigPageSize, c.maxPages, syncCandidateID, func(ctx context.Context, n, size int32) (page[SyncCandidate], error) {
 		org, err := c.Organisation(ctx)
 		if err != nil {
 			return page[SyncCandidate]{}, err
 		}
-		resp, err := c.api.GetOrdersSyncCandidatesWithResponse(ctx, org,
+		resp, err := c.api.GetOrdersSyncCandidates(ctx, org,
 			&api.GetOrdersSyncCandidatesParams{RecordDtModifiedFrom: &from, CurrentPage: &n, PageSize: &size})
-		if resp, err = apierror.Check(op, resp, err); err != nil {
-			return page[SyncCandidate]{}, err
-		}
-		if resp.JSON200 == nil {
-			return page[SyncCandidate]{}, noJSON(op)
-		}
-		r := resp.JSON200
-		return page[SyncCandidate]{rows: deref(r.Rows), total: r.TotalRows, current: r.CurrentPageNumber}, nil
+		return readPage[SyncCandidate](op, resp, err)
 	})
 }
-
-func noJSON(op string) error { return fmt.Errorf("%s: the answer had no JSON body", op) }

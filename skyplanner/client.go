@@ -9,9 +9,9 @@ import (
 	"log/slog"
 	"net/http"
 
-	"github.com/planbridge/planbridge/internal/apierror"
 	"github.com/planbridge/planbridge/internal/clientopt"
 	"github.com/planbridge/planbridge/internal/pager"
+	"github.com/planbridge/planbridge/internal/wire"
 	"github.com/planbridge/planbridge/skyplanner/api"
 )
 
@@ -87,34 +87,37 @@ func New(opts ...Option) (*Client, error) {
 // take both.
 func (c *Client) API() *api.ClientWithResponses { return c.api }
 
-// response adapts a raw generated call to apierror.Check.
+// do finishes a generated call: a transport error or a non-2xx status
+// becomes an error named after op; on success the caller reads and closes
+// resp.Body.
 //
 // The layer calls the generated client's raw methods rather than its
 // XxxWithResponse ones because those parse the body into the envelope type
 // and fail outright when SkyPlanner answers with a bare array, or with a
 // bare record that has a member named like the envelope's key.
-type response struct {
-	status int
-	body   []byte
+func (c *Client) do(op string, resp *http.Response, err error) error {
+	if err := wire.Status(op, resp, err); err != nil {
+		status := 0
+		if resp != nil {
+			status = resp.StatusCode
+		}
+		c.log.Debug("skyplanner call failed", "operation", op, "status", status)
+		return redact(err, c.token)
+	}
+	return nil
 }
 
-func (r response) StatusCode() int { return r.status }
-func (r response) GetBody() []byte { return r.body }
-
-// do finishes a generated call: it reads the body and turns a transport
-// error or a non-2xx status into an error named after op.
-func (c *Client) do(op string, resp *http.Response, err error) ([]byte, error) {
-	var r response
-	if err == nil {
-		r.status = resp.StatusCode
-		r.body, err = io.ReadAll(resp.Body)
-		_ = resp.Body.Close()
+// open finishes a generated call whose answer is to be decoded: it must
+// have succeeded and be JSON.
+func (c *Client) open(op string, resp *http.Response, err error) (*wire.Body, error) {
+	if err := c.do(op, resp, err); err != nil {
+		return nil, err
 	}
-	if _, err := apierror.Check(op, r, err); err != nil {
-		c.log.Debug("skyplanner call failed", "operation", op, "status", r.status)
+	b, err := wire.Open(op, resp)
+	if err != nil {
 		return nil, redact(err, c.token)
 	}
-	return r.body, nil
+	return b, nil
 }
 
 // fail labels an error found before any request with the operation.
@@ -122,24 +125,55 @@ func (c *Client) fail(op string, err error) error {
 	return redact(fmt.Errorf("%s: %w", op, err), c.token)
 }
 
-// one decodes a single record from a finished call; key is its envelope key.
+// one decodes a single record from a finished call; key is its envelope
+// key. An answer without a record, or with one that lacks its id, is an
+// *AnswerError matching ErrNoRecord.
 func one[T any](c *Client, op, key string, resp *http.Response, err error) (T, error) {
 	var zero T
-	body, err := c.do(op, resp, err)
+	b, err := c.open(op, resp, err)
 	if err != nil {
 		return zero, err
 	}
-	v, err := api.DecodeOne[T](body, key)
+	defer b.Close()
+	// A single record is small; reading it whole lets DecodeOne tell an
+	// envelope from a bare record by its members.
+	body, err := io.ReadAll(b)
 	if err != nil {
-		return zero, c.fail(op, err)
+		return zero, redact(b.Fail(err), c.token)
+	}
+	v, err := api.DecodeOne[T](body, key)
+	if err == nil {
+		err = identified(v)
+	}
+	if err != nil {
+		return zero, redact(b.Fail(err), c.token)
 	}
 	return v, nil
 }
 
 // none finishes a call whose answer has no body worth reading.
 func (c *Client) none(op string, resp *http.Response, err error) error {
-	_, err = c.do(op, resp, err)
-	return err
+	if err := c.do(op, resp, err); err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	_, _ = io.Copy(io.Discard, resp.Body) // so the connection can be reused
+	return nil
+}
+
+// records decodes the list under key from a finished call, record by
+// record from the stream.
+func records[T any](c *Client, op, key string, resp *http.Response, err error) ([]T, error) {
+	b, err := c.open(op, resp, err)
+	if err != nil {
+		return nil, err
+	}
+	defer b.Close()
+	items, err := api.DecodeListFrom[T](b, key)
+	if err != nil {
+		return nil, redact(b.Fail(err), c.token)
+	}
+	return items, nil
 }
 
 // list returns a sequence that, once ranged over, makes one request and
@@ -149,13 +183,9 @@ func (c *Client) none(op string, resp *http.Response, err error) error {
 func list[T any](ctx context.Context, c *Client, op, key string, call func(context.Context) (*http.Response, error)) iter.Seq2[T, error] {
 	return pager.All(ctx, func(ctx context.Context, _ int) (pager.Page[T], error) {
 		resp, err := call(ctx)
-		body, err := c.do(op, resp, err)
+		items, err := records[T](c, op, key, resp, err)
 		if err != nil {
 			return pager.Page[T]{}, err
-		}
-		items, err := api.DecodeList[T](body, key)
-		if err != nil {
-			return pager.Page[T]{}, c.fail(op, err)
 		}
 		return pager.Page[T]{Items: items}, nil
 	})

@@ -31,6 +31,7 @@ func TestTokenGoesOnlyToTheConfiguredHost(t *testing.T) {
 
 	other := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		note(&atOther, r)
+		w.Header().Set("Content-Type", "application/json")
 		fmt.Fprint(w, `{"phaser-order":{"id":7,"number":"moved"}}`)
 	}))
 	t.Cleanup(other.Close)
@@ -180,7 +181,7 @@ func TestUserAgentAndRequestEditor(t *testing.T) {
 func TestHTTPClientIsNotChanged(t *testing.T) {
 	t.Parallel()
 	mt := httpmock.NewMockTransport()
-	mt.RegisterResponder(http.MethodGet, testBase+"/customers/1", httpmock.NewStringResponder(http.StatusOK, `{"id":1}`))
+	mt.RegisterResponder(http.MethodGet, testBase+"/customers/1", httpmock.NewStringResponder(http.StatusOK, `{"id":1}`).HeaderSet(http.Header{"Content-Type": {"application/json"}}))
 	hc := &http.Client{Transport: mt}
 	c, err := skyplanner.New(skyplanner.WithSite("acme"), skyplanner.WithToken(testToken), skyplanner.WithHTTPClient(hc))
 	if err != nil {

@@ -26,7 +26,7 @@ type CustomerFilter struct {
 // first in an integration; the result carries the id orders refer to.
 func (c *Client) CreateCustomer(ctx context.Context, customer Customer) (Customer, error) {
 	resp, err := c.api.CreateCustomer(ctx, customer)
-	return one[Customer](c, "skyplanner.CreateCustomer", "customer", resp, err)
+	return created[Customer](c, "skyplanner.CreateCustomer", "customer", customer.ExternalID, resp, err)
 }
 
 // GetCustomer reads a customer by its SkyPlanner id.

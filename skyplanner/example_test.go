@@ -52,6 +52,7 @@ func ExampleIncludeArchived() {
 	// A stand-in for the tenant that answers for order 7 only when asked
 	// for archived records.
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
 		if r.URL.Path != "/api/v3/phaser-orders/7" || r.URL.Query().Get("include_archived") != "true" {
 			w.WriteHeader(http.StatusNotFound)
 			fmt.Fprint(w, `{"message":"Record not found"}`)
@@ -92,6 +93,7 @@ func ExampleClient_CreateOrderRow() {
 			return
 		}
 		fmt.Println("server got get_default_steps:", *row.GetDefaultSteps)
+		w.Header().Set("Content-Type", "application/json")
 		fmt.Fprint(w, `{"phaser-order-row":{"id":11,"phaser_order_id":7,"production_planning_product_id":22220}}`)
 	}))
 	defer srv.Close()

@@ -30,7 +30,7 @@ type JobFilter struct {
 // instead, create the row WithDefaultSteps.
 func (c *Client) CreateJob(ctx context.Context, job Job) (Job, error) {
 	resp, err := c.api.CreateJob(ctx, job)
-	return one[Job](c, "skyplanner.CreateJob", "phaser-job", resp, err)
+	return created[Job](c, "skyplanner.CreateJob", "phaser-job", job.ExternalID, resp, err)
 }
 
 // GetJob reads a job by its SkyPlanner id. An archived job reads as not

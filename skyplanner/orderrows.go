@@ -79,7 +79,7 @@ func (c *Client) CreateOrderRow(ctx context.Context, row OrderRow, opts ...RowOp
 		row.UseCustomMaterials = ptr(true)
 	}
 	resp, err := c.api.CreateOrderRow(ctx, row)
-	return one[OrderRow](c, "skyplanner.CreateOrderRow", "phaser-order-row", resp, err)
+	return created[OrderRow](c, "skyplanner.CreateOrderRow", "phaser-order-row", row.ExternalID, resp, err)
 }
 
 // GetOrderRow reads an order row by its SkyPlanner id. An archived row reads

@@ -39,7 +39,7 @@ func (c *Client) CreateOrder(ctx context.Context, order Order) (Order, error) {
 		return Order{}, c.fail(op, err)
 	}
 	resp, err := c.api.CreateOrder(ctx, order)
-	return one[Order](c, op, "phaser-order", resp, err)
+	return created[Order](c, op, "phaser-order", order.ExternalID, resp, err)
 }
 
 // GetOrder reads an order by its SkyPlanner id. An archived order reads as

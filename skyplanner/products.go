@@ -29,7 +29,7 @@ type ProductFilter struct {
 // product does not show as active.
 func (c *Client) CreateProduct(ctx context.Context, product Product) (Product, error) {
 	resp, err := c.api.CreateProduct(ctx, product)
-	return one[Product](c, "skyplanner.CreateProduct", "product", resp, err)
+	return created[Product](c, "skyplanner.CreateProduct", "product", product.ExternalID, resp, err)
 }
 
 // GetProduct reads a product by its SkyPlanner id.

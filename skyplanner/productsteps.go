@@ -24,15 +24,7 @@ func (c *Client) ProductSteps(ctx context.Context, productID int64) ([]ProductSt
 
 func (c *Client) productSteps(ctx context.Context, op string, productID int64) ([]ProductStep, error) {
 	resp, err := c.api.ListProductSteps(ctx, productID)
-	body, err := c.do(op, resp, err)
-	if err != nil {
-		return nil, err
-	}
-	steps, err := api.DecodeList[ProductStep](body, "product-jobs")
-	if err != nil {
-		return nil, c.fail(op, err)
-	}
-	return steps, nil
+	return records[ProductStep](c, op, "product-jobs", resp, err)
 }
 
 // AddProductStep adds a default step to a product. Give it an OrderNumber:
@@ -43,7 +35,7 @@ func (c *Client) AddProductStep(ctx context.Context, productID int64, step Produ
 		return ProductStep{}, c.fail(op, errNoOrderNumber())
 	}
 	resp, err := c.api.AddProductStep(ctx, productID, step)
-	return one[ProductStep](c, op, "product-job", resp, err)
+	return created[ProductStep](c, op, "product-job", nil, resp, err)
 }
 
 // UpdateProductStep rewrites the product's step that has step's

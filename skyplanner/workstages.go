@@ -21,7 +21,7 @@ type WorkstageFilter struct {
 // name one, so create workstages before the jobs that use them.
 func (c *Client) CreateWorkstage(ctx context.Context, ws Workstage) (Workstage, error) {
 	resp, err := c.api.CreateWorkstage(ctx, ws)
-	return one[Workstage](c, "skyplanner.CreateWorkstage", "workstage", resp, err)
+	return created[Workstage](c, "skyplanner.CreateWorkstage", "workstage", ws.ExternalID, resp, err)
 }
 
 // GetWorkstage reads a workstage by its SkyPlanner id.

@@ -147,9 +147,9 @@ func TestEnvelopeAndBareFormsDecode(t *testing.T) {
 			t.Errorf("DecodeList(%s) = %+v, %v", body, list, err)
 		}
 	}
-	for _, empty := range []string{`{"phaser-orders":null}`, `{}`, `{"phaser-orders":[]}`} {
-		if list, err := DecodeList[Order]([]byte(empty), "phaser-orders"); err != nil || len(list) != 0 {
-			t.Errorf("DecodeList(%s) = %v, %v; want an empty list", empty, list, err)
+	for _, empty := range []string{`{"phaser-orders":[]}`, `[]`, ` {"total":0, "phaser-orders": [ ] } `} {
+		if list, err := DecodeList[Order]([]byte(empty), "phaser-orders"); err != nil || list == nil || len(list) != 0 {
+			t.Errorf("DecodeList(%s) = %#v, %v; want an empty list", empty, list, err)
 		}
 	}
 	if list, err := DecodeList[Order]([]byte(`{"phaser-orders":[{"id":1}],"total":1}`), "phaser-orders"); err != nil || len(list) != 1 {
