@@ -1,0 +1,145 @@
+package transport_test
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+	"sync/atomic"
+	"testing"
+
+	"github.com/planbridge/planbridge/internal/redact"
+	"github.com/planbridge/planbridge/internal/redact/redacttest"
+	"github.com/planbridge/planbridge/internal/transport"
+)
+
+// endless is a body of n bytes that counts how many were read from it.
+type endless struct {
+	left int64
+	read *atomic.Int64
+}
+
+func (e *endless) Read(p []byte) (int, error) {
+	if e.left == 0 {
+		return 0, io.EOF
+	}
+	n := int(min(int64(len(p)), e.left))
+	clear(p[:n])
+	e.left -= int64(n)
+	e.read.Add(int64(n))
+	return n, nil
+}
+
+func (e *endless) Close() error { return nil }
+
+// serving answers every request with a body of size bytes, announcing its
+// length or not.
+func serving(size int64, announce bool, read *atomic.Int64) http.RoundTripper {
+	return roundTripFunc(func(req *http.Request) (*http.Response, error) {
+		resp := &http.Response{StatusCode: 200, Header: http.Header{}, Request: req, ContentLength: -1,
+			Body: &endless{left: size, read: read}}
+		if announce {
+			resp.ContentLength = size
+		}
+		return resp, nil
+	})
+}
+
+func TestResponseBodyIsCapped(t *testing.T) {
+	t.Parallel()
+	const limit = 1 << 20
+	tests := []struct {
+		name     string
+		size     int64
+		announce bool
+		wantErr  bool
+		maxRead  int64
+	}{
+		{"unannounced, too large", 10 << 20, false, true, limit + 64<<10},
+		{"announced, too large", 10 << 20, true, true, 0},
+		{"exactly the limit", limit, false, false, limit},
+		{"announced at the limit", limit, true, false, limit},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			var read atomic.Int64
+			c := newClient(t, transport.Config{Base: serving(tt.size, tt.announce, &read), MaxResponseBytes: limit})
+			resp, err := do(t, c, http.MethodGet, apiURL, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			n, err := io.Copy(io.Discard, resp.Body)
+			var tooLarge *transport.ResponseTooLargeError
+			switch {
+			case tt.wantErr && (!errors.Is(err, transport.ErrResponseTooLarge) || !errors.As(err, &tooLarge) || tooLarge.Limit != limit):
+				t.Errorf("read %d bytes, error %v; want ErrResponseTooLarge with Limit %d", n, err, limit)
+			case tt.wantErr && !strings.Contains(err.Error(), "1048576") || tt.wantErr && !strings.Contains(err.Error(), "WithMaxResponseBytes"):
+				t.Errorf("error %q names neither the limit nor the option", err)
+			case !tt.wantErr && (err != nil || n != tt.size):
+				t.Errorf("read %d bytes, error %v; want all %d", n, err, tt.size)
+			}
+			if n > limit || read.Load() > tt.maxRead {
+				t.Errorf("handed out %d and read %d bytes of the body; want at most %d and %d", n, read.Load(), limit, tt.maxRead)
+			}
+		})
+	}
+}
+
+func TestDefaultResponseLimit(t *testing.T) {
+	t.Parallel()
+	var read atomic.Int64
+	c := newClient(t, transport.Config{Base: serving(50<<20, false, &read)})
+	resp, err := do(t, c, http.MethodGet, apiURL, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := io.Copy(io.Discard, resp.Body)
+	if !errors.Is(err, transport.ErrResponseTooLarge) || n != transport.DefaultMaxResponseBytes {
+		t.Errorf("read %d bytes of 50 MiB, error %v; want the default limit and ErrResponseTooLarge", n, err)
+	}
+	if _, err := transport.New(transport.Config{MaxResponseBytes: -1}); err == nil {
+		t.Error("a negative limit was accepted")
+	}
+}
+
+// secretError holds the token in its text and, unexported, in a field.
+type secretError struct{ header string }
+
+func (e *secretError) Error() string { return "proxy refused header " + e.header }
+
+func TestStackScrubsBodiesAndErrors(t *testing.T) {
+	t.Parallel()
+	const tok = "tok-0123456789"
+	r := redact.New(tok)
+	echo := roundTripFunc(func(req *http.Request) (*http.Response, error) {
+		if strings.HasSuffix(req.URL.Path, "/fail") {
+			return nil, fmt.Errorf("dial: %w", &secretError{header: req.Header.Get("Authorization-Token")})
+		}
+		body := fmt.Sprintf(`{"Message":"token %s refused"}`, req.Header.Get("Authorization-Token"))
+		return &http.Response{StatusCode: 401, Header: http.Header{}, Request: req, Body: io.NopCloser(strings.NewReader(body))}, nil
+	})
+	c := newClient(t, transport.Config{Base: echo, Redactor: r, Authorize: func(req *http.Request) error {
+		if strings.HasSuffix(req.URL.Path, "/refused") {
+			return fmt.Errorf("no token for you: %s", tok)
+		}
+		req.Header.Set("Authorization-Token", tok)
+		return nil
+	}})
+
+	resp, err := do(t, c, http.MethodGet, apiURL, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if body := readBody(t, resp); strings.Contains(body, tok) || !strings.Contains(body, redact.Mask) {
+		t.Errorf("body %q, want the token masked", body)
+	}
+	for _, path := range []string{"/fail", "/refused"} {
+		_, err := do(t, c, http.MethodGet, apiURL+path, nil)
+		if err == nil {
+			t.Fatalf("%s: want an error", path)
+		}
+		redacttest.NoSecret(t, err, tok)
+	}
+}
