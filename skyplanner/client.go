@@ -12,14 +12,14 @@ import (
 	"github.com/planbridge/planbridge/internal/apierror"
 	"github.com/planbridge/planbridge/internal/clientopt"
 	"github.com/planbridge/planbridge/internal/pager"
+	"github.com/planbridge/planbridge/internal/redact"
 	"github.com/planbridge/planbridge/skyplanner/api"
 )
 
 // Client talks to one SkyPlanner tenant. It is safe for concurrent use.
 type Client struct {
-	api   *api.ClientWithResponses
-	log   *slog.Logger
-	token string // kept only to scrub it from errors
+	api *api.ClientWithResponses
+	log *slog.Logger
 }
 
 // siteURL is the API root of a tenant, as the only public client knows it.
@@ -52,9 +52,10 @@ func New(opts ...Option) (*Client, error) {
 	}
 
 	token := cfg.token
-	if cfg.common.Logger != nil {
-		cfg.common.Logger = redactLogger(cfg.common.Logger, token)
-	}
+	// The transport scrubs the token from every body and error it hands up,
+	// and the handler from every log line, whoever writes it.
+	cfg.common.Redactor = redact.New(token)
+	cfg.common.Logger = cfg.common.Redactor.Logger(cfg.common.Logger)
 	authorize := func(req *http.Request) error {
 		req.Header.Set("Authorization-Token", token)
 		return nil
@@ -75,7 +76,7 @@ func New(opts ...Option) (*Client, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Client{api: ac, log: log, token: token}, nil
+	return &Client{api: ac, log: log}, nil
 }
 
 // API returns the generated client this one is built on, for operations
@@ -112,14 +113,14 @@ func (c *Client) do(op string, resp *http.Response, err error) ([]byte, error) {
 	}
 	if _, err := apierror.Check(op, r, err); err != nil {
 		c.log.Debug("skyplanner call failed", "operation", op, "status", r.status)
-		return nil, redact(err, c.token)
+		return nil, err
 	}
 	return r.body, nil
 }
 
 // fail labels an error found before any request with the operation.
 func (c *Client) fail(op string, err error) error {
-	return redact(fmt.Errorf("%s: %w", op, err), c.token)
+	return fmt.Errorf("%s: %w", op, err)
 }
 
 // one decodes a single record from a finished call; key is its envelope key.

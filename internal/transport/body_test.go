@@ -12,39 +12,8 @@ import (
 	"github.com/planbridge/planbridge/internal/redact"
 	"github.com/planbridge/planbridge/internal/redact/redacttest"
 	"github.com/planbridge/planbridge/internal/transport"
+	"github.com/planbridge/planbridge/internal/transport/transporttest"
 )
-
-// endless is a body of n bytes that counts how many were read from it.
-type endless struct {
-	left int64
-	read *atomic.Int64
-}
-
-func (e *endless) Read(p []byte) (int, error) {
-	if e.left == 0 {
-		return 0, io.EOF
-	}
-	n := int(min(int64(len(p)), e.left))
-	clear(p[:n])
-	e.left -= int64(n)
-	e.read.Add(int64(n))
-	return n, nil
-}
-
-func (e *endless) Close() error { return nil }
-
-// serving answers every request with a body of size bytes, announcing its
-// length or not.
-func serving(size int64, announce bool, read *atomic.Int64) http.RoundTripper {
-	return roundTripFunc(func(req *http.Request) (*http.Response, error) {
-		resp := &http.Response{StatusCode: 200, Header: http.Header{}, Request: req, ContentLength: -1,
-			Body: &endless{left: size, read: read}}
-		if announce {
-			resp.ContentLength = size
-		}
-		return resp, nil
-	})
-}
 
 func TestResponseBodyIsCapped(t *testing.T) {
 	t.Parallel()
@@ -65,7 +34,7 @@ func TestResponseBodyIsCapped(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			var read atomic.Int64
-			c := newClient(t, transport.Config{Base: serving(tt.size, tt.announce, &read), MaxResponseBytes: limit})
+			c := newClient(t, transport.Config{Base: transporttest.Huge(tt.size, tt.announce, &read), MaxResponseBytes: limit})
 			resp, err := do(t, c, http.MethodGet, apiURL, nil)
 			if err != nil {
 				t.Fatal(err)
@@ -90,7 +59,7 @@ func TestResponseBodyIsCapped(t *testing.T) {
 func TestDefaultResponseLimit(t *testing.T) {
 	t.Parallel()
 	var read atomic.Int64
-	c := newClient(t, transport.Config{Base: serving(50<<20, false, &read)})
+	c := newClient(t, transport.Config{Base: transporttest.Huge(50<<20, false, &read)})
 	resp, err := do(t, c, http.MethodGet, apiURL, nil)
 	if err != nil {
 		t.Fatal(err)
