@@ -13,7 +13,6 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
-	"testing/iotest"
 
 	"github.com/planbridge/planbridge/internal/redact/redacttest"
 	"github.com/planbridge/planbridge/internal/transport/transporttest"
@@ -87,33 +86,10 @@ func TestNoSecretReachableFromErrorsResultsOrLogs(t *testing.T) {
 			if (err != nil) != tt.wantErr {
 				t.Fatalf("GetOrder: %v, want an error: %v", err, tt.wantErr)
 			}
-			checkNoSecret(t, err, order, logs.String())
+			var ue *url.Error
+			var apiErr *skyplanner.APIError
+			redacttest.Check(t, redacttest.Outcome{Err: err, Result: order, Log: logs.String(), As: []any{&ue, &apiErr}}, hostileForms...)
 		})
-	}
-}
-
-// checkNoSecret fails for a secret in the error, anywhere it can be reached
-// from, in the result or in the log.
-func checkNoSecret(t *testing.T, err error, result any, logs string) {
-	t.Helper()
-	redacttest.NoSecret(t, err, hostileForms...)
-	var ue *url.Error
-	if errors.As(err, &ue) {
-		redacttest.NoSecret(t, ue, hostileForms...)
-	}
-	var apiErr *skyplanner.APIError
-	if errors.As(err, &apiErr) {
-		for _, leak := range redacttest.Leaks(apiErr, hostileForms...) {
-			t.Errorf("APIError: %s", leak)
-		}
-	}
-	for _, leak := range redacttest.Leaks(result, hostileForms...) {
-		t.Errorf("result: %s", leak)
-	}
-	for _, s := range hostileForms {
-		if strings.Contains(logs, s) {
-			t.Errorf("the log holds %q:\n%s", s, logs)
-		}
 	}
 }
 
@@ -123,9 +99,8 @@ func TestCancelledCallStaysCancelledWhenScrubbed(t *testing.T) {
 	t.Parallel()
 	ctx, cancel := context.WithCancel(t.Context())
 	base := roundTrip(func(r *http.Request) (*http.Response, error) {
-		body := iotest.ErrReader(&heldError{header: r.Header.Get("Authorization-Token"), err: context.Canceled})
-		return &http.Response{StatusCode: 200, Header: http.Header{}, Request: r,
-			Body: io.NopCloser(readFunc(func(p []byte) (int, error) { cancel(); return body.Read(p) }))}, nil
+		held := &heldError{header: r.Header.Get("Authorization-Token"), err: context.Canceled}
+		return &http.Response{StatusCode: 200, Header: http.Header{}, Request: r, Body: transporttest.CancelledRead(cancel, held)}, nil
 	})
 	c, err := skyplanner.New(skyplanner.WithBaseURL(testBase), skyplanner.WithToken(hostileToken),
 		skyplanner.WithHTTPClient(&http.Client{Transport: base}))
@@ -138,10 +113,6 @@ func TestCancelledCallStaysCancelledWhenScrubbed(t *testing.T) {
 	}
 	redacttest.NoSecret(t, err, hostileForms...)
 }
-
-type readFunc func([]byte) (int, error)
-
-func (f readFunc) Read(p []byte) (int, error) { return f(p) }
 
 func TestHugeAnswerIsRefused(t *testing.T) {
 	t.Parallel()
@@ -165,15 +136,11 @@ func TestHugeAnswerIsRefused(t *testing.T) {
 				t.Fatal(err)
 			}
 			_, err = c.GetOrder(t.Context(), 1)
+			transporttest.CheckTooLarge(t, err, tt.limit, read.Load())
+			// The client's own names for the error are the transport's.
 			var tooLarge *skyplanner.ResponseTooLargeError
-			if !errors.Is(err, skyplanner.ErrResponseTooLarge) || !errors.As(err, &tooLarge) || tooLarge.Limit != tt.limit {
-				t.Fatalf("error %v, want ErrResponseTooLarge with Limit %d", err, tt.limit)
-			}
-			if !strings.Contains(err.Error(), fmt.Sprint(tt.limit)) || !strings.Contains(err.Error(), "WithMaxResponseBytes") {
-				t.Errorf("error %q names neither the limit nor the option", err)
-			}
-			if n := read.Load(); n > tt.limit+64<<10 {
-				t.Errorf("read %d bytes of the 50 MiB answer, want at most the limit and a little", n)
+			if !errors.Is(err, skyplanner.ErrResponseTooLarge) || !errors.As(err, &tooLarge) {
+				t.Errorf("error %v does not match the client's ErrResponseTooLarge", err)
 			}
 		})
 	}

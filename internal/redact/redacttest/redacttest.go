@@ -6,6 +6,7 @@ package redacttest
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"reflect"
 	"strings"
@@ -130,6 +131,38 @@ func (f *finder) visit(v reflect.Value, path string, depth int) {
 	case reflect.Func, reflect.Chan:
 		if !v.IsNil() {
 			f.found = append(f.found, fmt.Sprintf("%s is a %s, which may hold anything", path, v.Type()))
+		}
+	}
+}
+
+// Outcome is what a call handed back and logged.
+type Outcome struct {
+	Err    error
+	Result any
+	Log    string
+	// As are pointers to variables of error types (**url.Error, say): each
+	// that errors.As fills from Err is searched as well.
+	As []any
+}
+
+// Check fails t for a secret anywhere in o: in Err as NoSecret looks, in
+// each error errors.As gets out of it, in Result, or in Log.
+func Check(t testing.TB, o Outcome, secrets ...string) {
+	t.Helper()
+	NoSecret(t, o.Err, secrets...)
+	for _, target := range o.As {
+		if o.Err != nil && errors.As(o.Err, target) {
+			for _, leak := range Leaks(target, secrets...) {
+				t.Errorf("errors.As to %T: %s", target, leak)
+			}
+		}
+	}
+	for _, leak := range Leaks(o.Result, secrets...) {
+		t.Errorf("result: %s", leak)
+	}
+	for _, s := range secrets {
+		if strings.Contains(o.Log, s) {
+			t.Errorf("the log holds %q:\n%s", s, o.Log)
 		}
 	}
 }
