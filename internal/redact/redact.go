@@ -117,11 +117,18 @@ func (r *Redactor) Bytes(b []byte) []byte {
 	return out
 }
 
+// anchorLen is how much of a variant is searched for: the encodings of one
+// secret mostly share their first bytes, so a body is searched once per
+// distinct anchor rather than once per variant.
+const anchorLen = 4
+
 // set is an immutable matcher for a list of secrets and their encodings.
 type set struct {
 	variants [][]byte // longest first, so the longest of matches at one place wins
 	strs     []string // the same, as strings
 	maxLen   int
+	anchors  [][]byte // distinct first anchorLen bytes of the variants
+	byAnchor [][]int  // for each anchor, the variants starting with it, longest first
 }
 
 func newSet(secrets []string) *set {
@@ -135,9 +142,17 @@ func newSet(secrets []string) *set {
 	}
 	slices.SortStableFunc(all, func(a, b string) int { return cmp.Compare(len(b), len(a)) })
 	s := &set{strs: all}
-	for _, v := range all {
+	for i, v := range all {
 		s.variants = append(s.variants, []byte(v))
 		s.maxLen = max(s.maxLen, len(v))
+		a := []byte(v[:min(anchorLen, len(v))])
+		j := slices.IndexFunc(s.anchors, func(b []byte) bool { return bytes.Equal(a, b) })
+		if j < 0 {
+			j = len(s.anchors)
+			s.anchors = append(s.anchors, a)
+			s.byAnchor = append(s.byAnchor, nil)
+		}
+		s.byAnchor[j] = append(s.byAnchor[j], i)
 	}
 	return s
 }
@@ -152,12 +167,17 @@ func (s *set) inString(text string) bool {
 }
 
 func (s *set) inBytes(b []byte) bool {
-	for _, v := range s.variants {
-		if bytes.Contains(b, v) {
-			return true
-		}
+	start, _ := s.earliest(b, 0, s.searches())
+	return start >= 0
+}
+
+// searches is the state of earliest for one pass over a text.
+func (s *set) searches() []int {
+	next := make([]int, len(s.anchors))
+	for i := range next {
+		next[i] = unknown
 	}
-	return false
+	return next
 }
 
 // replace appends src[:cut] to dst with every secret masked, and reports how
@@ -165,10 +185,7 @@ func (s *set) inBytes(b []byte) bool {
 // runs past it. A match is only decided where it starts, so the caller must
 // pass a cut at least maxLen-1 bytes before the end of what may still grow.
 func (s *set) replace(dst, src []byte, cut int) ([]byte, int) {
-	next := make([]int, len(s.variants))
-	for i := range next {
-		next[i] = unknown
-	}
+	next := s.searches()
 	pos := 0
 	for {
 		start, which := s.earliest(src, pos, next)
@@ -189,20 +206,53 @@ const (
 	absent  = -1 // not in the rest of src
 )
 
-// earliest finds the first match at or after pos, keeping in next where each
-// variant next occurs so that a long body is searched once per variant.
+// earliest finds the first match at or after pos, and which variant it is
+// (the longest where several start there). next keeps where each anchor
+// next occurs, so that a long text is searched once per anchor.
 func (s *set) earliest(src []byte, pos int, next []int) (start, which int) {
-	start, which = -1, -1
-	for i, v := range s.variants {
-		if next[i] == unknown || (next[i] != absent && next[i] < pos) {
-			next[i] = absent
-			if j := bytes.Index(src[pos:], v); j >= 0 {
-				next[i] = pos + j
+	for {
+		first := -1
+		for i, a := range s.anchors {
+			if next[i] == unknown || (next[i] != absent && next[i] < pos) {
+				next[i] = find(src, pos, a)
+			}
+			if next[i] != absent && (first < 0 || next[i] < next[first]) {
+				first = i
 			}
 		}
-		if next[i] != absent && (which < 0 || next[i] < start) {
-			start, which = next[i], i
+		if first < 0 {
+			return -1, -1
+		}
+		at := next[first]
+		which = -1
+		for i := range s.anchors {
+			if next[i] != at {
+				continue
+			}
+			for _, v := range s.byAnchor[i] {
+				if bytes.HasPrefix(src[at:], s.variants[v]) {
+					if which < 0 || len(s.variants[v]) > len(s.variants[which]) {
+						which = v
+					}
+					break
+				}
+			}
+		}
+		if which >= 0 {
+			return at, which
+		}
+		for i := range s.anchors { // an anchor without its variant: look further
+			if next[i] == at {
+				next[i] = find(src, at+1, s.anchors[i])
+			}
 		}
 	}
-	return start, which
+}
+
+// find is where a occurs in src at or after pos, or absent.
+func find(src []byte, pos int, a []byte) int {
+	if j := bytes.Index(src[pos:], a); j >= 0 {
+		return pos + j
+	}
+	return absent
 }
