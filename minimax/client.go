@@ -12,6 +12,7 @@ import (
 	"golang.org/x/sync/singleflight"
 
 	"github.com/planbridge/planbridge/internal/clientopt"
+	"github.com/planbridge/planbridge/internal/redact"
 	"github.com/planbridge/planbridge/minimax/api"
 )
 
@@ -39,7 +40,7 @@ type Client struct {
 // and WithTokenURL) and WithCredentials; it sends nothing until the first
 // call.
 func New(opts ...Option) (*Client, error) {
-	cfg := config{common: clientopt.Defaults(), scope: DefaultScope, tokenLeeway: time.Minute, now: time.Now}
+	cfg := config{common: clientopt.Defaults(), scope: DefaultScope, now: time.Now}
 	for _, opt := range opts {
 		if opt == nil {
 			return nil, errors.New("minimax: nil option")
@@ -70,10 +71,19 @@ func New(opts ...Option) (*Client, error) {
 		return nil, errors.New("minimax: no credentials: use WithCredentials")
 	}
 
-	tokenHTTP, err := cfg.common.Build(nil, nil)
+	// Both stacks scrub the password and client secret; the API's also every
+	// token issued. The token request's does not, or a token issued again
+	// would be masked in the very answer that carries it.
+	apiRedactor := redact.New(cfg.creds.Password, cfg.creds.ClientSecret)
+	cfg.common.Logger = apiRedactor.Logger(cfg.common.Logger)
+	tokenCommon := cfg.common
+	tokenCommon.Redactor = redact.New(cfg.creds.Password, cfg.creds.ClientSecret)
+	tokenHTTP, err := tokenCommon.Build(nil, nil)
 	if err != nil {
 		return nil, fmt.Errorf("minimax: %w", err)
 	}
+	// A redirect would post the password form to wherever it points.
+	tokenHTTP.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
 	t := &tokens{
 		conf: &oauth2.Config{
 			ClientID: cfg.creds.ClientID, ClientSecret: cfg.creds.ClientSecret, Scopes: []string{cfg.scope},
@@ -82,7 +92,7 @@ func New(opts ...Option) (*Client, error) {
 			Endpoint: oauth2.Endpoint{TokenURL: cfg.tokenURL, AuthStyle: oauth2.AuthStyleInParams},
 		},
 		user: cfg.creds.Username, password: cfg.creds.Password,
-		client: tokenHTTP, leeway: cfg.tokenLeeway, now: cfg.now,
+		client: tokenHTTP, now: cfg.now, redactor: apiRedactor,
 	}
 	c := &Client{tokens: t, org: cfg.org, zone: cfg.zone, maxPages: maxPagesUnknownTotal}
 	var under func(http.RoundTripper) http.RoundTripper
@@ -91,6 +101,7 @@ func New(opts ...Option) (*Client, error) {
 	} else if c.budget != nil {
 		under = c.budget.transport
 	}
+	cfg.common.Redactor = apiRedactor
 	hc, err := cfg.common.Build(t.authorize, under)
 	if err != nil {
 		return nil, fmt.Errorf("minimax: %w", err)

@@ -16,9 +16,14 @@
 // # Authentication and the lockout
 //
 // The client uses the OAuth2 password grant, caches the token until shortly
-// before it expires, and fetches it once however many goroutines need it. A
-// token the API refuses early (401) is replaced and the request sent once
-// more; a 401 means it was not processed, so that duplicates nothing.
+// before it expires (a minute, or half the lifetime of a shorter-lived
+// token), and fetches it once however many goroutines need it. The token
+// request follows no redirect, as it carries the password. A token the API
+// took before and then refuses (401) is replaced and the request sent once
+// more; a 401 means it was not processed, so that duplicates nothing. A
+// token refused as soon as it is issued means the user lacks the API right
+// on the organisation: the client then asks for no token for a few minutes,
+// and calls fail at once with an *AccessError (ErrAccessRefused).
 // Minimax locks the customer's API application for good after repeated wrong
 // passwords, so the first refusal from the token endpoint latches: the client
 // makes no further token request and every call returns an *AuthError that
@@ -29,7 +34,10 @@
 // A non-2xx answer is an *APIError; match kinds with errors.Is:
 // ErrNotFound, ErrUnauthorized, ErrRateLimited, ErrConflict (a stale
 // RowVersion: re-read and decide again, never replay), ErrValidation. An
-// exhausted daily budget is ErrBudgetExhausted.
+// exhausted daily budget is ErrBudgetExhausted; an answer longer than
+// WithMaxResponseBytes is ErrResponseTooLarge. The password, client secret
+// and issued tokens are scrubbed from errors, response bodies and the lines
+// given to WithLogger, even when a server or proxy echoes them.
 //
 // # Retries
 //

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/planbridge/planbridge/internal/apierror"
+	"github.com/planbridge/planbridge/internal/transport"
 )
 
 // APIError is a non-2xx answer from Minimax.
@@ -27,6 +28,9 @@ var (
 	// ErrCredentialsRefused: the token endpoint refused the credentials. The
 	// client makes no further token request (see AuthError).
 	ErrCredentialsRefused = errors.New("minimax: credentials refused")
+	// ErrAccessRefused: the token endpoint accepted the credentials but the
+	// API refused the token it issued (see AccessError).
+	ErrAccessRefused = errors.New("minimax: API access refused")
 	// ErrBudgetExhausted: the daily request budget is used up (see BudgetError).
 	ErrBudgetExhausted = errors.New("minimax: daily request budget exhausted")
 )
@@ -62,6 +66,28 @@ func (e *AuthError) Is(target error) bool {
 	return e.Latched && (target == ErrCredentialsRefused || target == ErrUnauthorized)
 }
 
+// AccessError is a call refused because the API answered 401 to a token
+// the token endpoint had just issued: the credentials are right, but the
+// user lacks the API right on the organisation, or the scope does not fit
+// the deployment. Asking for another token at once would be refused the same
+// way and spends the daily budget, so until Until the client asks for none
+// and every call fails at once with this error; after that it tries one
+// grant again.
+type AccessError struct {
+	Until time.Time // when the client will ask for a token again
+}
+
+func (e *AccessError) Error() string {
+	return fmt.Sprintf("minimax: the token endpoint accepted the credentials but the API refused the token (401): "+
+		"check that the user has API access to the organisation (the organisation's API right, in its user settings) "+
+		"and the scope; this client asks for no new token until %s", e.Until.Format(time.RFC3339))
+}
+
+// Is makes an AccessError match ErrAccessRefused and ErrUnauthorized.
+func (e *AccessError) Is(target error) bool {
+	return target == ErrAccessRefused || target == ErrUnauthorized
+}
+
 // BudgetError is returned instead of sending a request once the daily budget
 // (WithDailyBudget) is used up.
 type BudgetError struct {
@@ -83,3 +109,10 @@ func (e *BudgetError) Permanent() bool { return true }
 // FieldError is bad input caught before sending, naming the field; it
 // matches ErrValidation.
 type FieldError = apierror.FieldError
+
+// ErrResponseTooLarge is matched by a *ResponseTooLargeError.
+var ErrResponseTooLarge = transport.ErrResponseTooLarge
+
+// ResponseTooLargeError is a response body longer than the client reads
+// (WithMaxResponseBytes); Limit is that length in bytes.
+type ResponseTooLargeError = transport.ResponseTooLargeError

@@ -92,16 +92,15 @@ func DefaultRetryPolicy() RetryPolicy { return transport.DefaultRetryPolicy() }
 type Option func(*config) error
 
 type config struct {
-	common      clientopt.Common
-	country     Deployment
-	tokenURL    string
-	zone        *time.Location
-	creds       Credentials
-	scope       string
-	org         int64
-	budget      int
-	tokenLeeway time.Duration
-	now         func() time.Time
+	common   clientopt.Common
+	country  Deployment
+	tokenURL string
+	zone     *time.Location
+	creds    Credentials
+	scope    string
+	org      int64
+	budget   int
+	now      func() time.Time
 
 	// budgetHistory is what WithBudgetHistory loads into the budget.
 	budgetHistory []time.Time
@@ -238,6 +237,13 @@ func WithLogger(l *slog.Logger) Option {
 // WithRetryPolicy replaces DefaultRetryPolicy; RetryPolicy{} turns retries off.
 func WithRetryPolicy(p RetryPolicy) Option {
 	return func(o *config) error { return optionError("WithRetryPolicy", o.common.SetRetry(p)) }
+}
+
+// WithMaxResponseBytes sets the longest response body the client reads, n
+// bytes; past it a call fails with a *ResponseTooLargeError. The default,
+// 32 MiB, is far above any page Minimax sends.
+func WithMaxResponseBytes(n int64) Option {
+	return func(o *config) error { return optionError("WithMaxResponseBytes", o.common.SetMaxResponseBytes(n)) }
 }
 
 // WithRequestEditor changes every request before it is sent (after the

@@ -11,15 +11,15 @@ import (
 
 	"github.com/planbridge/planbridge/internal/clientopt"
 	"github.com/planbridge/planbridge/internal/pager"
+	"github.com/planbridge/planbridge/internal/redact"
 	"github.com/planbridge/planbridge/internal/wire"
 	"github.com/planbridge/planbridge/skyplanner/api"
 )
 
 // Client talks to one SkyPlanner tenant. It is safe for concurrent use.
 type Client struct {
-	api   *api.ClientWithResponses
-	log   *slog.Logger
-	token string // kept only to scrub it from errors
+	api *api.ClientWithResponses
+	log *slog.Logger
 }
 
 // siteURL is the API root of a tenant, as the only public client knows it.
@@ -52,9 +52,10 @@ func New(opts ...Option) (*Client, error) {
 	}
 
 	token := cfg.token
-	if cfg.common.Logger != nil {
-		cfg.common.Logger = redactLogger(cfg.common.Logger, token)
-	}
+	// The transport scrubs the token from every body and error it hands up,
+	// and the handler from every log line, whoever writes it.
+	cfg.common.Redactor = redact.New(token)
+	cfg.common.Logger = cfg.common.Redactor.Logger(cfg.common.Logger)
 	authorize := func(req *http.Request) error {
 		req.Header.Set("Authorization-Token", token)
 		return nil
@@ -75,7 +76,7 @@ func New(opts ...Option) (*Client, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Client{api: ac, log: log, token: token}, nil
+	return &Client{api: ac, log: log}, nil
 }
 
 // API returns the generated client this one is built on, for operations
@@ -102,7 +103,7 @@ func (c *Client) do(op string, resp *http.Response, err error) error {
 			status = resp.StatusCode
 		}
 		c.log.Debug("skyplanner call failed", "operation", op, "status", status)
-		return redact(err, c.token)
+		return err
 	}
 	return nil
 }
@@ -115,14 +116,14 @@ func (c *Client) open(op string, resp *http.Response, err error) (*wire.Body, er
 	}
 	b, err := wire.Open(op, resp)
 	if err != nil {
-		return nil, redact(err, c.token)
+		return nil, err
 	}
 	return b, nil
 }
 
 // fail labels an error found before any request with the operation.
 func (c *Client) fail(op string, err error) error {
-	return redact(fmt.Errorf("%s: %w", op, err), c.token)
+	return fmt.Errorf("%s: %w", op, err)
 }
 
 // one decodes a single record from a finished call; key is its envelope
@@ -139,14 +140,14 @@ func one[T any](c *Client, op, key string, resp *http.Response, err error) (T, e
 	// envelope from a bare record by its members.
 	body, err := io.ReadAll(b)
 	if err != nil {
-		return zero, redact(b.Fail(err), c.token)
+		return zero, b.Fail(err)
 	}
 	v, err := api.DecodeOne[T](body, key)
 	if err == nil {
 		err = identified(v)
 	}
 	if err != nil {
-		return zero, redact(b.Fail(err), c.token)
+		return zero, b.Fail(err)
 	}
 	return v, nil
 }
@@ -171,7 +172,7 @@ func records[T any](c *Client, op, key string, resp *http.Response, err error) (
 	defer b.Close()
 	items, err := api.DecodeListFrom[T](b, key)
 	if err != nil {
-		return nil, redact(b.Fail(err), c.token)
+		return nil, b.Fail(err)
 	}
 	return items, nil
 }

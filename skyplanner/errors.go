@@ -1,13 +1,12 @@
 package skyplanner
 
 import (
-	"bytes"
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
 
 	"github.com/planbridge/planbridge/internal/apierror"
+	"github.com/planbridge/planbridge/internal/transport"
 )
 
 // APIError is an answer from SkyPlanner outside 2xx. Get at it with
@@ -55,38 +54,9 @@ func (e *AmbiguousError) Error() string {
 		e.Operation, e.ExternalID, len(e.IDs), strings.Join(ids, ", "))
 }
 
-// redactedError hides a secret in the message of an error that is not ours
-// to edit. The original stays reachable with errors.Unwrap for errors.Is and
-// errors.As; only the message printed at the top is cleaned.
-type redactedError struct {
-	msg string
-	err error
-}
+// ErrResponseTooLarge is matched by a *ResponseTooLargeError.
+var ErrResponseTooLarge = transport.ErrResponseTooLarge
 
-func (e *redactedError) Error() string { return e.msg }
-func (e *redactedError) Unwrap() error { return e.err }
-
-const redacted = "[REDACTED]"
-
-// redact makes sure the token never reaches an error string, even when a
-// misbehaving server echoes it in an error body.
-func redact(err error, token string) error {
-	if err == nil || token == "" {
-		return err
-	}
-	var e *apierror.Error
-	if errors.As(err, &e) {
-		// A value this client just made: clean it in place, so Message,
-		// Fields and Body are all safe to print.
-		e.Message = strings.ReplaceAll(e.Message, token, redacted)
-		for i := range e.Fields {
-			e.Fields[i].Field = strings.ReplaceAll(e.Fields[i].Field, token, redacted)
-			e.Fields[i].Message = strings.ReplaceAll(e.Fields[i].Message, token, redacted)
-		}
-		e.Body = bytes.ReplaceAll(e.Body, []byte(token), []byte(redacted))
-	}
-	if msg := err.Error(); strings.Contains(msg, token) {
-		return &redactedError{msg: strings.ReplaceAll(msg, token, redacted), err: err}
-	}
-	return err
-}
+// ResponseTooLargeError is a response body longer than the client reads
+// (WithMaxResponseBytes); Limit is that length in bytes.
+type ResponseTooLargeError = transport.ResponseTooLargeError

@@ -131,6 +131,19 @@ func WithRetryPolicy(p RetryPolicy) Option {
 	}
 }
 
+// WithMaxResponseBytes sets the longest response body the client reads, n
+// bytes; past it a call fails with a *ResponseTooLargeError. The default,
+// 32 MiB, is far above any answer SkyPlanner gives a real tenant; a list of
+// tens of thousands of records may need more, as SkyPlanner does not page.
+func WithMaxResponseBytes(n int64) Option {
+	return func(c *config) error {
+		if err := c.common.SetMaxResponseBytes(n); err != nil {
+			return optionError("WithMaxResponseBytes", err)
+		}
+		return nil
+	}
+}
+
 // WithRequestEditor lets fn change every request before it is sent (a
 // tracing header, say). An error from fn stops the request. Editors run
 // before the client's transport adds the token, so they never see it.

@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/planbridge/planbridge/internal/redact"
 	"github.com/planbridge/planbridge/internal/transport"
 	"github.com/planbridge/planbridge/internal/version"
 )
@@ -26,6 +27,11 @@ type Common struct {
 	Retry      transport.RetryPolicy
 	Editors    []RequestEditor
 	BaseURL    *url.URL
+	// MaxResponseBytes caps response bodies; 0 is the transport's default.
+	MaxResponseBytes int64
+	// Redactor scrubs the client's secrets from bodies and errors; the
+	// client sets it before Build.
+	Redactor *redact.Redactor
 }
 
 // Defaults returns the settings a client starts from.
@@ -68,6 +74,15 @@ func (s *Common) SetRetry(p transport.RetryPolicy) error {
 		return err
 	}
 	s.Retry = p
+	return nil
+}
+
+// SetMaxResponseBytes sets the largest response body the client reads.
+func (s *Common) SetMaxResponseBytes(n int64) error {
+	if n <= 0 {
+		return fmt.Errorf("response size limit %d is not positive", n)
+	}
+	s.MaxResponseBytes = n
 	return nil
 }
 
@@ -126,6 +141,9 @@ func (s *Common) Build(authorize transport.Authorizer, under func(http.RoundTrip
 		Retry:     s.Retry,
 		Logger:    s.Logger,
 		Under:     under,
+
+		Redactor:         s.Redactor,
+		MaxResponseBytes: s.MaxResponseBytes,
 	})
 	if err != nil {
 		return nil, err

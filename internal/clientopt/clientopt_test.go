@@ -17,6 +17,7 @@ import (
 	"github.com/jarcoal/httpmock"
 
 	"github.com/planbridge/planbridge/internal/clientopt"
+	"github.com/planbridge/planbridge/internal/redact"
 	"github.com/planbridge/planbridge/internal/transport"
 	"github.com/planbridge/planbridge/internal/version"
 )
@@ -81,6 +82,8 @@ func TestSettersRefuseBadValues(t *testing.T) {
 		}},
 		{"negative duration", func(s *clientopt.Common) error { return s.SetRetry(transport.RetryPolicy{MaxTotalWait: -1}) }},
 		{"nil editor", func(s *clientopt.Common) error { return s.AddEditor(nil) }},
+		{"zero response limit", func(s *clientopt.Common) error { return s.SetMaxResponseBytes(0) }},
+		{"negative response limit", func(s *clientopt.Common) error { return s.SetMaxResponseBytes(-1) }},
 		{"relative base URL", func(s *clientopt.Common) error { return s.SetBaseURL("/v1/") }},
 		{"base URL without scheme", func(s *clientopt.Common) error { return s.SetBaseURL("api.test/v1") }},
 		{"ftp base URL", func(s *clientopt.Common) error { return s.SetBaseURL("ftp://api.test/v1") }},
@@ -214,11 +217,7 @@ func TestBuildDoesNotMutateCallerClient(t *testing.T) {
 		t.Error("second Build shares the first one's client or stack")
 	}
 
-	req, _ := http.NewRequestWithContext(t.Context(), http.MethodGet, "https://api.test/v1/x", nil)
-	resp, err := hc.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
+	resp := getX(t, hc)
 	_ = resp.Body.Close()
 	if mt.GetTotalCallCount() != 1 {
 		t.Errorf("caller's transport saw %d calls, want 1", mt.GetTotalCallCount())
@@ -302,11 +301,7 @@ func TestBuildUsesSettings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	req, _ := http.NewRequestWithContext(t.Context(), http.MethodGet, "https://api.test/v1/x", nil)
-	resp, err := hc.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
+	resp := getX(t, hc)
 	_ = resp.Body.Close()
 	if resp.StatusCode != 200 || n.Load() != 2 || under.Load() != 2 {
 		t.Errorf("status %d after %d calls (%d seen by Under), want 200 after 2 (2)", resp.StatusCode, n.Load(), under.Load())
@@ -314,6 +309,45 @@ func TestBuildUsesSettings(t *testing.T) {
 	if ua.Load() != "acme/1" {
 		t.Errorf("User-Agent = %q, want acme/1", ua.Load())
 	}
+}
+
+// Build hands the response limit and the redactor to the stack.
+func TestBuildCapsAndScrubs(t *testing.T) {
+	t.Parallel()
+	mt := httpmock.NewMockTransport()
+	mt.RegisterResponder(http.MethodGet, "https://api.test/v1/x", httpmock.NewStringResponder(200, "tok-0123456789 and more"))
+	s := clientopt.Defaults()
+	for _, err := range []error{
+		s.SetHTTPClient(&http.Client{Transport: mt}),
+		s.SetBaseURL("https://api.test/v1/"),
+		s.SetMaxResponseBytes(16),
+	} {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Redactor = redact.New("tok-0123456789")
+	hc, err := s.Build(authorize, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp := getX(t, hc)
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if !errors.Is(err, transport.ErrResponseTooLarge) || string(body) != redact.Mask+" a" {
+		t.Errorf("body %q, error %v; want the first 16 bytes scrubbed, then ErrResponseTooLarge", body, err)
+	}
+}
+
+// getX sends GET https://api.test/v1/x through hc.
+func getX(t *testing.T, hc *http.Client) *http.Response {
+	t.Helper()
+	req, _ := http.NewRequestWithContext(t.Context(), http.MethodGet, "https://api.test/v1/x", nil)
+	resp, err := hc.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return resp
 }
 
 type roundTripFunc func(*http.Request) (*http.Response, error)

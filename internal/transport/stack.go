@@ -1,12 +1,15 @@
 package transport
 
 import (
+	"errors"
 	"log/slog"
 	"net/http"
 	"net/url"
 	"strings"
 
 	"github.com/hashicorp/go-retryablehttp"
+
+	"github.com/planbridge/planbridge/internal/redact"
 )
 
 // Authorizer adds credentials to a request that is about to be sent to the
@@ -32,12 +35,24 @@ type Config struct {
 	// Under, when set, wraps the caller's transport inside the retries, so it
 	// sees every try (the request budget counts there).
 	Under func(http.RoundTripper) http.RoundTripper
+	// Redactor scrubs the secrets it holds from every response body and
+	// every error the stack returns; nil scrubs nothing.
+	Redactor *redact.Redactor
+	// MaxResponseBytes caps every response body; 0 means
+	// DefaultMaxResponseBytes.
+	MaxResponseBytes int64
 }
 
 // New returns the stack's outermost RoundTripper.
 func New(cfg Config) (http.RoundTripper, error) {
 	if err := cfg.Retry.Validate(); err != nil {
 		return nil, err
+	}
+	switch {
+	case cfg.MaxResponseBytes < 0:
+		return nil, errors.New("the response size limit is negative")
+	case cfg.MaxResponseBytes == 0:
+		cfg.MaxResponseBytes = DefaultMaxResponseBytes
 	}
 	base := cfg.Base
 	if base == nil {
@@ -66,7 +81,8 @@ func New(cfg Config) (http.RoundTripper, error) {
 }
 
 // outer is the top of the stack: it tags the request for the retry policy,
-// sets the User-Agent and authorises requests to the configured host.
+// sets the User-Agent and authorises requests to the configured host; on the
+// way back it caps and scrubs the body and scrubs the error.
 type outer struct {
 	cfg  Config
 	next http.RoundTripper
@@ -81,7 +97,7 @@ func (o *outer) RoundTrip(req *http.Request) (*http.Response, error) {
 	if o.cfg.Authorize != nil && sameOrigin(req.URL, o.cfg.Scheme, o.cfg.Host) {
 		if err := o.cfg.Authorize(req); err != nil {
 			closeBody(req)
-			return nil, err
+			return nil, o.cfg.Redactor.Error(err)
 		}
 	}
 	// retryablehttp reads the body into memory and sends copies; the
@@ -98,7 +114,13 @@ func (o *outer) RoundTrip(req *http.Request) (*http.Response, error) {
 		_ = resp.Body.Close()
 		resp = nil
 	}
-	return resp, err
+	if err != nil {
+		return nil, o.cfg.Redactor.Error(err)
+	}
+	if resp.Body != nil && resp.Body != http.NoBody {
+		resp.Body = o.cfg.Redactor.Body(limitBody(resp.Body, o.cfg.MaxResponseBytes, resp.ContentLength))
+	}
+	return resp, nil
 }
 
 func sameOrigin(u *url.URL, scheme, host string) bool {
