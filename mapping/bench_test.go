@@ -15,10 +15,10 @@ func BenchmarkMapOrder(b *testing.B) {
 	rows := make([]mmapi.OrderRow, 20)
 	for i := range rows {
 		r := template
-		r.OrderRowID = ptr(int64(2000 + i))
-		r.Item = &mmapi.FkField{ID: ptr(int64(700 + i)), Name: ptr(fmt.Sprintf("Artikl %d", i))}
+		r.OrderRowID = new(int64(2000 + i))
+		r.Item = &mmapi.FkField{ID: new(int64(700 + i)), Name: new(fmt.Sprintf("Artikl %d", i))}
 		if i%2 == 1 {
-			r.ItemCode = ptr(fmt.Sprintf("X-%d", i))
+			r.ItemCode = new(fmt.Sprintf("X-%d", i))
 		}
 		rows[i] = r
 	}

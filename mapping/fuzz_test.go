@@ -2,6 +2,7 @@ package mapping
 
 import (
 	"encoding/json"
+	"github.com/planbridge/planbridge/internal/deref"
 	"strings"
 	"testing"
 
@@ -92,7 +93,7 @@ func checkPlan(t *testing.T, p Plan) {
 		if r.Row.ExternalID == nil || r.Product.ExternalID == nil || r.Row.Amount == nil || !(*r.Row.Amount > 0) {
 			t.Fatalf("Rows[%d] is not whole: %+v", i, r)
 		}
-		if deref(r.Row.GetDefaultSteps) && len(r.Jobs) > 0 {
+		if deref.Of(r.Row.GetDefaultSteps) && len(r.Jobs) > 0 {
 			t.Fatalf("Rows[%d] asks for default steps and has jobs", i)
 		}
 		for j, jb := range r.Jobs {

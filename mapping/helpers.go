@@ -9,7 +9,6 @@ import (
 )
 
 // ptr returns a pointer to a copy of v.
-func ptr[T any](v T) *T { return &v }
 
 // text returns the string p points to without surrounding spaces; nil is "".
 func text(p *string) string {
@@ -80,7 +79,7 @@ func dateIn(d mmapi.DateTime, loc *time.Location) *spapi.DateTime {
 	} else {
 		t = wallClock(d.Time(), loc)
 	}
-	return ptr(spapi.NewDateTime(t))
+	return new(spapi.NewDateTime(t))
 }
 
 // wallClock returns the instant at which clocks in loc show the reading w

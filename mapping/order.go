@@ -46,7 +46,7 @@ func (m *Mapper) MapOrder(org int64, o mmapi.Order) (Plan, error) {
 		p := Plan{Action: ActionSkip, Reason: reason}
 		var ignored problems
 		if id := orderID(o, &ignored); len(ignored) == 0 {
-			p.Order.ExternalID = ptr(OrderExternalID(org, id))
+			p.Order.ExternalID = new(OrderExternalID(org, id))
 		}
 		return p, nil
 	case ActionArchive:
@@ -54,7 +54,7 @@ func (m *Mapper) MapOrder(org int64, o mmapi.Order) (Plan, error) {
 		if len(ps) > 0 {
 			return Plan{}, ps.err()
 		}
-		return Plan{Action: ActionArchive, Reason: reason, Order: spapi.Order{ExternalID: ptr(OrderExternalID(org, id))}}, nil
+		return Plan{Action: ActionArchive, Reason: reason, Order: spapi.Order{ExternalID: new(OrderExternalID(org, id))}}, nil
 	}
 	p := m.upsert(org, o, &ps)
 	if len(ps) > 0 {
@@ -189,7 +189,7 @@ func customer(org int64, o mmapi.Order, ps *problems) spapi.Customer {
 		ps.add("Customer.ID", ErrMissingReference, "must be positive, got %d", id)
 		return c
 	}
-	c.ExternalID = ptr(CustomerExternalID(org, id))
+	c.ExternalID = new(CustomerExternalID(org, id))
 	c.Name = textOrNil(firstText(o.CustomerName, o.Customer.Name))
 	c.Address = textOrNil(text(o.CustomerAddress))
 	c.PostalCode = textOrNil(text(o.CustomerPostalCode))
@@ -208,7 +208,7 @@ func customer(org int64, o mmapi.Order, ps *problems) spapi.Customer {
 func (m *Mapper) order(org, id int64, o mmapi.Order, ps *problems) spapi.Order {
 	var out spapi.Order
 	if id > 0 {
-		out.ExternalID = ptr(OrderExternalID(org, id))
+		out.ExternalID = new(OrderExternalID(org, id))
 	}
 	if num, ok := orderNumber(o.Year, o.Number, ps); ok {
 		if full, ok := prefixedNumber(m.prefix, num, ps); ok {
@@ -306,31 +306,31 @@ func (m *Mapper) row(org int64, i int, r mmapi.OrderRow, delivery *spapi.DateTim
 		// The product: the item's master name (the reference's Name) wins
 		// over ItemName, which a row may change for printing.
 		Product: spapi.Product{
-			ExternalID: ptr(ItemExternalID(org, itemID)),
+			ExternalID: new(ItemExternalID(org, itemID)),
 			Code:       textOrNil(item.Code),
 			Name:       textOrNil(item.Name),
 			Unit:       textOrNil(text(r.UnitOfMeasurement)),
-			Type:       ptr(spapi.ProductTypeProduct),
-			IsActive:   ptr(true),
+			Type:       new(spapi.ProductTypeProduct),
+			IsActive:   new(true),
 		},
 		Row: spapi.OrderRow{
-			ExternalID:         ptr(RowExternalID(org, rowID)),
-			RowIndex:           ptr(int32(min(i+1, math.MaxInt32))),
-			Amount:             ptr(qty),
-			OrderedAmount:      ptr(qty),
+			ExternalID:         new(RowExternalID(org, rowID)),
+			RowIndex:           new(int32(min(i+1, math.MaxInt32))),
+			Amount:             new(qty),
+			OrderedAmount:      new(qty),
 			Description:        textOrNil(text(r.Description)),
-			IsProspect:         ptr(prospect),
-			UseCustomMaterials: ptr(m.useCustomMaterials),
+			IsProspect:         new(prospect),
+			UseCustomMaterials: new(m.useCustomMaterials),
 		},
 	}
 	if delivery != nil { // a copy: the row's date is not the order's
-		rp.Row.DeliveryDate = ptr(*delivery)
+		rp.Row.DeliveryDate = new(*delivery)
 	}
 	steps, routed := m.route(item, i, ps)
 	if len(*ps) > n {
 		return RowPlan{}, false
 	}
-	rp.Row.GetDefaultSteps = ptr(!routed)
+	rp.Row.GetDefaultSteps = new(!routed)
 	if len(steps) > 0 {
 		rp.Jobs = make([]JobPlan, 0, len(steps))
 	}
@@ -386,15 +386,15 @@ func job(org, rowID int64, i, j int, s route, qty float64, ps *problems) (JobPla
 		}
 	}
 	jb := spapi.Job{
-		ExternalID:  ptr(JobExternalID(org, rowID, j+1)),
+		ExternalID:  new(JobExternalID(org, rowID, j+1)),
 		Name:        textOrNil(cmp.Or(s.Name, s.WorkstageName, s.workstage)),
-		OrderNumber: ptr(int32(min(j+1, math.MaxInt32))),
-		Duration:    ptr(d),
-		Settingtime: ptr(s.SettingTimeSeconds),
-		Settletime:  ptr(s.SettleTimeSeconds),
+		OrderNumber: new(int32(min(j+1, math.MaxInt32))),
+		Duration:    new(d),
+		Settingtime: new(s.SettingTimeSeconds),
+		Settletime:  new(s.SettleTimeSeconds),
 	}
 	if len(s.Workstations) > 0 {
-		jb.Workstations = ptr(spapi.Workstations(slices.Clone(s.Workstations)))
+		jb.Workstations = new(spapi.Workstations(slices.Clone(s.Workstations)))
 	}
 	return JobPlan{Job: jb, WorkstageExternalID: s.workstage}, true
 }
@@ -422,7 +422,7 @@ func (w workstages) sorted() []spapi.Workstage {
 	}
 	out := make([]spapi.Workstage, 0, len(w))
 	for id, name := range w {
-		out = append(out, spapi.Workstage{ExternalID: ptr(id), Name: ptr(cmp.Or(name, id))})
+		out = append(out, spapi.Workstage{ExternalID: new(id), Name: new(cmp.Or(name, id))})
 	}
 	slices.SortFunc(out, func(a, b spapi.Workstage) int { return cmp.Compare(*a.ExternalID, *b.ExternalID) })
 	return out

@@ -3,6 +3,7 @@ package mapping
 import (
 	"errors"
 	"fmt"
+	"github.com/planbridge/planbridge/internal/deref"
 	"math"
 	"strings"
 	"testing"
@@ -45,22 +46,22 @@ func TestCustomer(t *testing.T) {
 		want     spapi.Customer
 		wantPath string
 	}{
-		{name: "name printed on the order", change: func(o *mmapi.Order) { o.CustomerName = ptr(" Kovina d.o.o. Zagreb ") },
-			want: spapi.Customer{ExternalID: ptr("minimax:3840:customer:399631"), Name: ptr("Kovina d.o.o. Zagreb"), Address: ptr("Ilica 12"), PostalCode: ptr("10000"), City: ptr("Zagreb"), Country: ptr("HR")}},
+		{name: "name printed on the order", change: func(o *mmapi.Order) { o.CustomerName = new(" Kovina d.o.o. Zagreb ") },
+			want: spapi.Customer{ExternalID: new("minimax:3840:customer:399631"), Name: new("Kovina d.o.o. Zagreb"), Address: new("Ilica 12"), PostalCode: new("10000"), City: new("Zagreb"), Country: new("HR")}},
 		{name: "name of the reference when CustomerName absent", change: func(o *mmapi.Order) { o.CustomerName = nil },
-			want: spapi.Customer{ExternalID: ptr("minimax:3840:customer:399631"), Name: ptr("Kovina d.o.o."), Address: ptr("Ilica 12"), PostalCode: ptr("10000"), City: ptr("Zagreb"), Country: ptr("HR")}},
-		{name: "name of the reference when CustomerName blank", change: func(o *mmapi.Order) { o.CustomerName = ptr("  ") },
-			want: spapi.Customer{ExternalID: ptr("minimax:3840:customer:399631"), Name: ptr("Kovina d.o.o."), Address: ptr("Ilica 12"), PostalCode: ptr("10000"), City: ptr("Zagreb"), Country: ptr("HR")}},
+			want: spapi.Customer{ExternalID: new("minimax:3840:customer:399631"), Name: new("Kovina d.o.o."), Address: new("Ilica 12"), PostalCode: new("10000"), City: new("Zagreb"), Country: new("HR")}},
+		{name: "name of the reference when CustomerName blank", change: func(o *mmapi.Order) { o.CustomerName = new("  ") },
+			want: spapi.Customer{ExternalID: new("minimax:3840:customer:399631"), Name: new("Kovina d.o.o."), Address: new("Ilica 12"), PostalCode: new("10000"), City: new("Zagreb"), Country: new("HR")}},
 		{name: "no name and no address", change: func(o *mmapi.Order) {
-			o.CustomerName, o.Customer.Name, o.CustomerAddress, o.CustomerPostalCode, o.CustomerCity, o.CustomerCountry = nil, nil, nil, nil, ptr(" "), nil
-		}, want: spapi.Customer{ExternalID: ptr("minimax:3840:customer:399631")}},
-		{name: "country name printed on the order wins over the reference", change: func(o *mmapi.Order) { o.CustomerCountryName = ptr("Republika Hrvatska") },
-			want: spapi.Customer{ExternalID: ptr("minimax:3840:customer:399631"), Name: ptr("Kovina d.o.o."),
-				Address: ptr("Ilica 12"), PostalCode: ptr("10000"), City: ptr("Zagreb"), Country: ptr("Republika Hrvatska")}},
+			o.CustomerName, o.Customer.Name, o.CustomerAddress, o.CustomerPostalCode, o.CustomerCity, o.CustomerCountry = nil, nil, nil, nil, new(" "), nil
+		}, want: spapi.Customer{ExternalID: new("minimax:3840:customer:399631")}},
+		{name: "country name printed on the order wins over the reference", change: func(o *mmapi.Order) { o.CustomerCountryName = new("Republika Hrvatska") },
+			want: spapi.Customer{ExternalID: new("minimax:3840:customer:399631"), Name: new("Kovina d.o.o."),
+				Address: new("Ilica 12"), PostalCode: new("10000"), City: new("Zagreb"), Country: new("Republika Hrvatska")}},
 		{name: "nil customer", change: func(o *mmapi.Order) { o.Customer = nil }, wantPath: "Customer"},
 		{name: "customer without ID", change: func(o *mmapi.Order) { o.Customer.ID = nil }, wantPath: "Customer.ID"},
-		{name: "customer ID zero", change: func(o *mmapi.Order) { o.Customer.ID = ptr[int64](0) }, wantPath: "Customer.ID"},
-		{name: "customer ID negative", change: func(o *mmapi.Order) { o.Customer.ID = ptr[int64](-7) }, wantPath: "Customer.ID"},
+		{name: "customer ID zero", change: func(o *mmapi.Order) { o.Customer.ID = new(int64(0)) }, wantPath: "Customer.ID"},
+		{name: "customer ID negative", change: func(o *mmapi.Order) { o.Customer.ID = new(int64(-7)) }, wantPath: "Customer.ID"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -94,8 +95,8 @@ func TestOrderNumber(t *testing.T) {
 		{name: "missing year", change: func(o *mmapi.Order) { o.Year = nil }, wantPaths: []string{"Year"}},
 		{name: "missing number", change: func(o *mmapi.Order) { o.Number = nil }, wantPaths: []string{"Number"}},
 		{name: "both missing", change: func(o *mmapi.Order) { o.Year, o.Number = nil, nil }, wantPaths: []string{"Year", "Number"}},
-		{name: "zero year", change: func(o *mmapi.Order) { o.Year = ptr[int32](0) }, wantPaths: []string{"Year"}},
-		{name: "negative number", change: func(o *mmapi.Order) { o.Number = ptr[int32](-1) }, wantPaths: []string{"Number"}},
+		{name: "zero year", change: func(o *mmapi.Order) { o.Year = new(int32(0)) }, wantPaths: []string{"Year"}},
+		{name: "negative number", change: func(o *mmapi.Order) { o.Number = new(int32(-1)) }, wantPaths: []string{"Number"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -108,7 +109,7 @@ func TestOrderNumber(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if n, ext := deref(got.Order.Number), deref(got.Order.ExternalOrderNumber); n != tt.want || ext != "2026-42" {
+			if n, ext := deref.Of(got.Order.Number), deref.Of(got.Order.ExternalOrderNumber); n != tt.want || ext != "2026-42" {
 				t.Errorf("number, external_order_number = %q, %q; want %q, %q", n, ext, tt.want, "2026-42")
 			}
 		})
@@ -137,7 +138,7 @@ func TestNumberNeverHasSlash(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if n := deref(p.Order.Number); n == "" || strings.Contains(n, "/") {
+			if n := deref.Of(p.Order.Number); n == "" || strings.Contains(n, "/") {
 				t.Errorf("number for %v with prefix %q = %q", yn, prefix, n)
 			}
 		}
@@ -171,12 +172,12 @@ func TestOrderID(t *testing.T) {
 				(*o.OrderRows)[i].Order = nil
 			}
 		}, kind: ErrMissingField, wantPath: []string{"OrderId"}},
-		{name: "OrderId zero", change: func(o *mmapi.Order) { o.OrderID = ptr[int64](0) }, kind: ErrMissingField, wantPath: []string{"OrderId"}},
-		{name: "row of another order", change: func(o *mmapi.Order) { (*o.OrderRows)[1].Order.ID = ptr[int64](9999) },
+		{name: "OrderId zero", change: func(o *mmapi.Order) { o.OrderID = new(int64(0)) }, kind: ErrMissingField, wantPath: []string{"OrderId"}},
+		{name: "row of another order", change: func(o *mmapi.Order) { (*o.OrderRows)[1].Order.ID = new(int64(9999)) },
 			kind: ErrInconsistent, wantPath: []string{"OrderRows[1].Order.ID"}},
 		{name: "rows disagree without OrderId", change: func(o *mmapi.Order) {
 			o.OrderID = nil
-			(*o.OrderRows)[1].Order.ID = ptr[int64](9999)
+			(*o.OrderRows)[1].Order.ID = new(int64(9999))
 		}, kind: ErrInconsistent, wantPath: []string{"OrderRows[1].Order.ID"}},
 	}
 	for _, tt := range tests {
@@ -190,7 +191,7 @@ func TestOrderID(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if id := deref(got.Order.ExternalID); id != tt.want {
+			if id := deref.Of(got.Order.ExternalID); id != tt.want {
 				t.Errorf("Order.ExternalID = %q, want %q", id, tt.want)
 			}
 		})
@@ -203,10 +204,10 @@ func TestDescription(t *testing.T) {
 		reference, notes *string
 		want             *string
 	}{
-		{ptr("NAR-118"), ptr("Isporuka na paleti."), ptr("NAR-118\n\nIsporuka na paleti.")},
-		{ptr("NAR-118"), nil, ptr("NAR-118")},
-		{nil, ptr(" Hitno "), ptr("Hitno")},
-		{ptr(""), ptr("  "), nil},
+		{new("NAR-118"), new("Isporuka na paleti."), new("NAR-118\n\nIsporuka na paleti.")},
+		{new("NAR-118"), nil, new("NAR-118")},
+		{nil, new(" Hitno "), new("Hitno")},
+		{new(""), new("  "), nil},
 		{nil, nil, nil},
 	}
 	for _, tt := range tests {
@@ -215,7 +216,7 @@ func TestDescription(t *testing.T) {
 			t.Fatal(err)
 		}
 		if diff := cmp.Diff(tt.want, got.Order.Description); diff != "" {
-			t.Errorf("Reference %v, Notes %v: description (-want +got):\n%s", deref(tt.reference), deref(tt.notes), diff)
+			t.Errorf("Reference %v, Notes %v: description (-want +got):\n%s", deref.Of(tt.reference), deref.Of(tt.notes), diff)
 		}
 	}
 }
@@ -232,15 +233,15 @@ func TestDueDate(t *testing.T) {
 	}{
 		{name: "absent", want: ""},
 		{name: "null", null: true, want: ""},
-		{name: "winter", due: ptr("2020-02-01T00:00:00"), want: "2020-02-01T00:00:00+01:00"},
-		{name: "summer", due: ptr("2026-07-15T00:00:00"), want: "2026-07-15T00:00:00+02:00"},
-		{name: "fraction and bare date", due: ptr("2026-07-15"), want: "2026-07-15T00:00:00+02:00"},
-		{name: "skipped hour moves forward", due: ptr("2026-03-29T02:30:00"), want: "2026-03-29T03:30:00+02:00"},
-		{name: "repeated hour is the first", due: ptr("2026-10-25T02:30:00"), want: "2026-10-25T02:30:00+02:00"},
-		{name: "just after the repeat", due: ptr("2026-10-25T03:00:00"), want: "2026-10-25T03:00:00+01:00"},
-		{name: "with an offset is that instant", due: ptr("2026-06-01T10:00:00Z"), want: "2026-06-01T12:00:00+02:00"},
-		{name: "other location", location: "Europe/Helsinki", due: ptr("2026-06-05T00:00:00"), want: "2026-06-05T00:00:00+03:00"},
-		{name: "UTC", location: "UTC", due: ptr("2026-06-05T08:00:00"), want: "2026-06-05T08:00:00+00:00"},
+		{name: "winter", due: new("2020-02-01T00:00:00"), want: "2020-02-01T00:00:00+01:00"},
+		{name: "summer", due: new("2026-07-15T00:00:00"), want: "2026-07-15T00:00:00+02:00"},
+		{name: "fraction and bare date", due: new("2026-07-15"), want: "2026-07-15T00:00:00+02:00"},
+		{name: "skipped hour moves forward", due: new("2026-03-29T02:30:00"), want: "2026-03-29T03:30:00+02:00"},
+		{name: "repeated hour is the first", due: new("2026-10-25T02:30:00"), want: "2026-10-25T02:30:00+02:00"},
+		{name: "just after the repeat", due: new("2026-10-25T03:00:00"), want: "2026-10-25T03:00:00+01:00"},
+		{name: "with an offset is that instant", due: new("2026-06-01T10:00:00Z"), want: "2026-06-01T12:00:00+02:00"},
+		{name: "other location", location: "Europe/Helsinki", due: new("2026-06-05T00:00:00"), want: "2026-06-05T00:00:00+03:00"},
+		{name: "UTC", location: "UTC", due: new("2026-06-05T08:00:00"), want: "2026-06-05T08:00:00+00:00"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -283,15 +284,15 @@ func TestQuantity(t *testing.T) {
 		q       *float64
 		wantMsg string // "" when valid
 	}{
-		{ptr(5.0), ""},
-		{ptr(0.25), ""},
-		{ptr(1e300), ""},
+		{new(5.0), ""},
+		{new(0.25), ""},
+		{new(1e300), ""},
 		{nil, "OrderRows[1].Quantity: missing"},
-		{ptr(0.0), "OrderRows[1].Quantity: must be positive, got 0"},
-		{ptr(-1.0), "OrderRows[1].Quantity: must be positive, got -1"},
-		{ptr(math.NaN()), "OrderRows[1].Quantity: must be a finite positive number, got NaN"},
-		{ptr(math.Inf(1)), "OrderRows[1].Quantity: must be a finite positive number, got +Inf"},
-		{ptr(math.Inf(-1)), "OrderRows[1].Quantity: must be a finite positive number, got -Inf"},
+		{new(0.0), "OrderRows[1].Quantity: must be positive, got 0"},
+		{new(-1.0), "OrderRows[1].Quantity: must be positive, got -1"},
+		{new(math.NaN()), "OrderRows[1].Quantity: must be a finite positive number, got NaN"},
+		{new(math.Inf(1)), "OrderRows[1].Quantity: must be a finite positive number, got +Inf"},
+		{new(math.Inf(-1)), "OrderRows[1].Quantity: must be a finite positive number, got -Inf"},
 	}
 	for _, tt := range tests {
 		name := "nil"
@@ -305,7 +306,7 @@ func TestQuantity(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				if a, oa := deref(got.Rows[1].Row.Amount), deref(got.Rows[1].Row.OrderedAmount); a != *tt.q || oa != *tt.q {
+				if a, oa := deref.Of(got.Rows[1].Row.Amount), deref.Of(got.Rows[1].Row.OrderedAmount); a != *tt.q || oa != *tt.q {
 					t.Errorf("amount, ordered_amount = %v, %v; want %v", a, oa, *tt.q)
 				}
 				return
@@ -322,26 +323,26 @@ func TestRowFields(t *testing.T) {
 	t.Parallel()
 	got, err := mapBase(t, Options{UseCustomMaterials: true}, func(o *mmapi.Order) {
 		(*o.OrderRows)[1].Item.Name = nil          // the product is named by ItemName then
-		(*o.OrderRows)[1].ItemCode = ptr("  ")     // a blank code is no code
+		(*o.OrderRows)[1].ItemCode = new("  ")     // a blank code is no code
 		(*o.OrderRows)[1].UnitOfMeasurement = nil  // and an absent unit no unit
-		(*o.OrderRows)[1].Description = ptr(" x ") // trimmed
+		(*o.OrderRows)[1].Description = new(" x ") // trimmed
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
 	due := spapi.NewDateTime(mustTime(t, "2026-04-15T00:00:00+02:00"))
 	want := []RowPlan{{
-		Product: spapi.Product{ExternalID: ptr("minimax:3840:item:501"), Code: ptr("NZ-40"), Name: ptr("Nosač NZ-40"),
-			Unit: ptr("kom"), Type: ptr(spapi.ProductTypeProduct), IsActive: ptr(true)},
-		Row: spapi.OrderRow{ExternalID: ptr("minimax:3840:row:1001"), RowIndex: ptr[int32](1), Amount: ptr(120.0), OrderedAmount: ptr(120.0),
-			Description: ptr("Pocinčano, pakirano po 20"), DeliveryDate: &due, IsProspect: ptr(false),
-			GetDefaultSteps: ptr(true), UseCustomMaterials: ptr(true)},
+		Product: spapi.Product{ExternalID: new("minimax:3840:item:501"), Code: new("NZ-40"), Name: new("Nosač NZ-40"),
+			Unit: new("kom"), Type: new(spapi.ProductTypeProduct), IsActive: new(true)},
+		Row: spapi.OrderRow{ExternalID: new("minimax:3840:row:1001"), RowIndex: new(int32(1)), Amount: new(120.0), OrderedAmount: new(120.0),
+			Description: new("Pocinčano, pakirano po 20"), DeliveryDate: &due, IsProspect: new(false),
+			GetDefaultSteps: new(true), UseCustomMaterials: new(true)},
 	}, {
-		Product: spapi.Product{ExternalID: ptr("minimax:3840:item:502"), Name: ptr("Ploča P-2"),
-			Type: ptr(spapi.ProductTypeProduct), IsActive: ptr(true)},
-		Row: spapi.OrderRow{ExternalID: ptr("minimax:3840:row:1002"), RowIndex: ptr[int32](2), Amount: ptr(10.0), OrderedAmount: ptr(10.0),
-			Description: ptr("x"), DeliveryDate: &due, IsProspect: ptr(false),
-			GetDefaultSteps: ptr(true), UseCustomMaterials: ptr(true)},
+		Product: spapi.Product{ExternalID: new("minimax:3840:item:502"), Name: new("Ploča P-2"),
+			Type: new(spapi.ProductTypeProduct), IsActive: new(true)},
+		Row: spapi.OrderRow{ExternalID: new("minimax:3840:row:1002"), RowIndex: new(int32(2)), Amount: new(10.0), OrderedAmount: new(10.0),
+			Description: new("x"), DeliveryDate: &due, IsProspect: new(false),
+			GetDefaultSteps: new(true), UseCustomMaterials: new(true)},
 	}}
 	if diff := cmp.Diff(want, got.Rows, cmpOpts); diff != "" {
 		t.Errorf("Rows (-want +got):\n%s", diff)
@@ -362,14 +363,14 @@ func TestRowProblems(t *testing.T) {
 		{name: "rows absent", change: func(o *mmapi.Order) { o.OrderRows = nil }, kind: ErrMissingField, paths: []string{"OrderRows"}},
 		{name: "nil item", change: func(o *mmapi.Order) { (*o.OrderRows)[0].Item = nil }, kind: ErrMissingReference, paths: []string{"OrderRows[0].Item"}},
 		{name: "item without ID", change: func(o *mmapi.Order) { (*o.OrderRows)[0].Item.ID = nil }, kind: ErrMissingReference, paths: []string{"OrderRows[0].Item.ID"}},
-		{name: "item ID zero", change: func(o *mmapi.Order) { (*o.OrderRows)[1].Item.ID = ptr[int64](0) }, kind: ErrMissingReference, paths: []string{"OrderRows[1].Item.ID"}},
+		{name: "item ID zero", change: func(o *mmapi.Order) { (*o.OrderRows)[1].Item.ID = new(int64(0)) }, kind: ErrMissingReference, paths: []string{"OrderRows[1].Item.ID"}},
 		{name: "row without ID", change: func(o *mmapi.Order) { (*o.OrderRows)[1].OrderRowID = nil }, kind: ErrMissingField, paths: []string{"OrderRows[1].OrderRowId"}},
-		{name: "row ID negative", change: func(o *mmapi.Order) { (*o.OrderRows)[1].OrderRowID = ptr[int64](-3) }, kind: ErrMissingField, paths: []string{"OrderRows[1].OrderRowId"}},
-		{name: "two rows with one ID", change: func(o *mmapi.Order) { (*o.OrderRows)[1].OrderRowID = ptr[int64](1001) }, kind: ErrInconsistent, paths: []string{"OrderRows[1].OrderRowId"}},
+		{name: "row ID negative", change: func(o *mmapi.Order) { (*o.OrderRows)[1].OrderRowID = new(int64(-3)) }, kind: ErrMissingField, paths: []string{"OrderRows[1].OrderRowId"}},
+		{name: "two rows with one ID", change: func(o *mmapi.Order) { (*o.OrderRows)[1].OrderRowID = new(int64(1001)) }, kind: ErrInconsistent, paths: []string{"OrderRows[1].OrderRowId"}},
 		{name: "every problem of every row", change: func(o *mmapi.Order) {
 			o.Customer = nil
 			(*o.OrderRows)[0].Item = nil
-			(*o.OrderRows)[0].Quantity = ptr(-2.0)
+			(*o.OrderRows)[0].Quantity = new(-2.0)
 			(*o.OrderRows)[1].Quantity = nil
 		}, kind: ErrBadQuantity, paths: []string{"Customer", "OrderRows[0].Item", "OrderRows[0].Quantity", "OrderRows[1].Quantity"}},
 	}
@@ -401,10 +402,10 @@ func TestErrorMessage(t *testing.T) {
 		rows := *o.OrderRows
 		r := rows[1]
 		for i := 3; i <= 4; i++ {
-			r.OrderRowID = ptr(int64(1000 + i))
+			r.OrderRowID = new(int64(1000 + i))
 			rows = append(rows, r)
 		}
-		rows[3].Quantity = ptr(-1.0)
+		rows[3].Quantity = new(-1.0)
 		o.OrderRows = &rows
 	})
 	if got, want := err.Error(), "OrderRows[3].Quantity: must be positive, got -1"; got != want {

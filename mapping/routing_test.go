@@ -2,6 +2,7 @@ package mapping
 
 import (
 	"errors"
+	"github.com/planbridge/planbridge/internal/deref"
 	"math"
 	"testing"
 
@@ -13,20 +14,20 @@ import (
 // wantRoutedJobs are the jobs of the base order's first row under testRouting.
 func wantRoutedJobs() []JobPlan {
 	return []JobPlan{{
-		Job: spapi.Job{ExternalID: ptr("minimax:3840:row:1001:job:1"), Name: ptr("Rezanje profila"), OrderNumber: ptr[int32](1),
-			Duration: ptr(3600.0), Settingtime: ptr(600.0), Settletime: ptr(60.0), Workstations: ptr(spapi.Workstations{61, 62})},
+		Job: spapi.Job{ExternalID: new("minimax:3840:row:1001:job:1"), Name: new("Rezanje profila"), OrderNumber: new(int32(1)),
+			Duration: new(3600.0), Settingtime: new(600.0), Settletime: new(60.0), Workstations: new(spapi.Workstations{61, 62})},
 		WorkstageExternalID: "ws-rezanje",
 	}, {
-		Job: spapi.Job{ExternalID: ptr("minimax:3840:row:1001:job:2"), Name: ptr("Zavarivanje"), OrderNumber: ptr[int32](2),
-			Duration: ptr(3600.0), Settingtime: ptr(300.0), Settletime: ptr(0.0)},
+		Job: spapi.Job{ExternalID: new("minimax:3840:row:1001:job:2"), Name: new("Zavarivanje"), OrderNumber: new(int32(2)),
+			Duration: new(3600.0), Settingtime: new(300.0), Settletime: new(0.0)},
 		WorkstageExternalID: "zavarivanje",
 	}}
 }
 
 func wantRoutedWorkstages() []spapi.Workstage {
 	return []spapi.Workstage{
-		{ExternalID: ptr("ws-rezanje"), Name: ptr("Rezanje")},
-		{ExternalID: ptr("zavarivanje"), Name: ptr("Zavarivanje")},
+		{ExternalID: new("ws-rezanje"), Name: new("Rezanje")},
+		{ExternalID: new("zavarivanje"), Name: new("Zavarivanje")},
 	}
 }
 
@@ -65,12 +66,12 @@ func TestRouting(t *testing.T) {
 			"P-2":   {{WorkstageExternalID: " ws-lak", WorkstageName: " Lakiranje ", Name: "Lak ", DurationSeconds: 2, PerPiece: true}},
 		}},
 			wantJobs: [2][]JobPlan{
-				{{Job: spapi.Job{ExternalID: ptr("minimax:3840:row:1001:job:1"), Name: ptr("ws-lak"), OrderNumber: ptr[int32](1),
-					Duration: ptr(10.0), Settingtime: ptr(0.0), Settletime: ptr(0.0)}, WorkstageExternalID: "ws-lak"}},
-				{{Job: spapi.Job{ExternalID: ptr("minimax:3840:row:1002:job:1"), Name: ptr("Lak"), OrderNumber: ptr[int32](1),
-					Duration: ptr(20.0), Settingtime: ptr(0.0), Settletime: ptr(0.0)}, WorkstageExternalID: "ws-lak"}},
+				{{Job: spapi.Job{ExternalID: new("minimax:3840:row:1001:job:1"), Name: new("ws-lak"), OrderNumber: new(int32(1)),
+					Duration: new(10.0), Settingtime: new(0.0), Settletime: new(0.0)}, WorkstageExternalID: "ws-lak"}},
+				{{Job: spapi.Job{ExternalID: new("minimax:3840:row:1002:job:1"), Name: new("Lak"), OrderNumber: new(int32(1)),
+					Duration: new(20.0), Settingtime: new(0.0), Settletime: new(0.0)}, WorkstageExternalID: "ws-lak"}},
 			},
-			wantWorkstages: []spapi.Workstage{{ExternalID: ptr("ws-lak"), Name: ptr("Lakiranje")}}},
+			wantWorkstages: []spapi.Workstage{{ExternalID: new("ws-lak"), Name: new("Lakiranje")}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -83,7 +84,7 @@ func TestRouting(t *testing.T) {
 				if diff := cmp.Diff(tt.wantJobs[i], got.Rows[i].Jobs, cmpOpts); diff != "" {
 					t.Errorf("Rows[%d].Jobs (-want +got):\n%s", i, diff)
 				}
-				if d := deref(got.Rows[i].Row.GetDefaultSteps); d != tt.wantDefault[i] {
+				if d := deref.Of(got.Rows[i].Row.GetDefaultSteps); d != tt.wantDefault[i] {
 					t.Errorf("Rows[%d].Row.GetDefaultSteps = %v, want %v", i, d, tt.wantDefault[i])
 				}
 			}

@@ -170,7 +170,7 @@ func TestFreshTokenRefusedStopsGranting(t *testing.T) {
 	clock := newClock()
 	c.tokens.now = clock.Now
 	for i := range 10 {
-		_, err := c.CreateOrder(t.Context(), Order{ReceivedIssued: ptr(string(Received))})
+		_, err := c.CreateOrder(t.Context(), Order{ReceivedIssued: new(string(Received))})
 		var accessErr *AccessError
 		if !errors.As(err, &accessErr) || !errors.Is(err, ErrAccessRefused) || !errors.Is(err, ErrUnauthorized) {
 			t.Fatalf("call %d: %v, want an *AccessError matching ErrAccessRefused and ErrUnauthorized", i+1, err)
@@ -183,11 +183,11 @@ func TestFreshTokenRefusedStopsGranting(t *testing.T) {
 		t.Errorf("10 calls made %d grants and %d POSTs, want 1 and 1", g, p)
 	}
 	clock.advance(accessCooldown - time.Second)
-	if _, err := c.CreateOrder(t.Context(), Order{ReceivedIssued: ptr(string(Received))}); !errors.Is(err, ErrAccessRefused) || f.tokenCalls.Load() != 1 {
+	if _, err := c.CreateOrder(t.Context(), Order{ReceivedIssued: new(string(Received))}); !errors.Is(err, ErrAccessRefused) || f.tokenCalls.Load() != 1 {
 		t.Errorf("inside the cool-down: %v after %d grants, want ErrAccessRefused and no grant", err, f.tokenCalls.Load())
 	}
 	clock.advance(time.Second)
-	if _, err := c.CreateOrder(t.Context(), Order{ReceivedIssued: ptr(string(Received))}); !errors.Is(err, ErrAccessRefused) || f.tokenCalls.Load() != 2 {
+	if _, err := c.CreateOrder(t.Context(), Order{ReceivedIssued: new(string(Received))}); !errors.Is(err, ErrAccessRefused) || f.tokenCalls.Load() != 2 {
 		t.Errorf("after the cool-down: %v after %d grants, want one more grant", err, f.tokenCalls.Load())
 	}
 }

@@ -148,7 +148,7 @@ func TestLocationErrorIsUnconfirmed(t *testing.T) {
 	t.Parallel()
 	f := newFake(t)
 	f.handle("POST /api/orgs/3840/orders", answer(http.StatusCreated, "", ""))
-	_, err := f.client().CreateOrder(t.Context(), Order{ReceivedIssued: ptr(string(Received))})
+	_, err := f.client().CreateOrder(t.Context(), Order{ReceivedIssued: new(string(Received))})
 	var le *LocationError
 	if !errors.As(err, &le) || !errors.Is(err, ErrCreateUnconfirmed) {
 		t.Errorf("a create without a Location: %v; want a *LocationError matching ErrCreateUnconfirmed", err)

@@ -3,6 +3,7 @@ package minimax
 import (
 	"context"
 	"fmt"
+	"github.com/planbridge/planbridge/internal/deref"
 	"net/http"
 	"strings"
 	"sync"
@@ -123,10 +124,10 @@ func (c *Client) ReportTemplate(ctx context.Context, displayType string) (Report
 			if err != nil {
 				return ReportTemplate{}, err
 			}
-			if deref(t.DisplayType) != displayType {
+			if deref.Of(t.DisplayType) != displayType {
 				continue
 			}
-			if deref(t.Default) == "D" {
+			if deref.Of(t.Default) == "D" {
 				return t, nil
 			}
 			if first == nil {

@@ -36,7 +36,7 @@ func (f OrderFilter) params(zone *time.Location) (*api.GetOrdersParams, error) {
 	if f.Status != "" {
 		switch f.Status {
 		case StatusDraft, StatusConfirmed, StatusCompleted, StatusInvalidated:
-			p.Status = ptr(api.GetOrdersParamsStatus(f.Status))
+			p.Status = new(api.GetOrdersParamsStatus(f.Status))
 		default:
 			return nil, &FieldError{Field: "OrderFilter.Status", Err: fmt.Errorf("unknown status %q (want O, P, Z or R)", f.Status)}
 		}
@@ -45,7 +45,7 @@ func (f OrderFilter) params(zone *time.Location) (*api.GetOrdersParams, error) {
 		if f.ReceivedIssued != Received && f.ReceivedIssued != Issued {
 			return nil, &FieldError{Field: "OrderFilter.ReceivedIssued", Err: fmt.Errorf("unknown direction %q (want P or I)", f.ReceivedIssued)}
 		}
-		p.ReceivedIssued = ptr(api.GetOrdersParamsReceivedIssued(f.ReceivedIssued))
+		p.ReceivedIssued = new(api.GetOrdersParamsReceivedIssued(f.ReceivedIssued))
 	}
 	if f.CustomerID != 0 {
 		p.CustomerID = &f.CustomerID

@@ -154,11 +154,11 @@ func TestCreateOrderReadsIDFromLocation(t *testing.T) {
 		w.WriteHeader(http.StatusCreated)
 	})
 	c := f.client()
-	id, err := c.CreateOrder(t.Context(), Order{ReceivedIssued: ptr(string(Received))})
+	id, err := c.CreateOrder(t.Context(), Order{ReceivedIssued: new(string(Received))})
 	if err != nil || id != 7870 {
 		t.Fatalf("CreateOrder = %d, %v; want 7870", id, err)
 	}
-	if _, err := c.CreateOrder(t.Context(), Order{OrderID: ptr(int64(1))}); err == nil {
+	if _, err := c.CreateOrder(t.Context(), Order{OrderID: new(int64(1))}); err == nil {
 		t.Error("creating an order that has an ID succeeded")
 	}
 	if posts != 1 {
@@ -236,11 +236,11 @@ func TestUpdateOrder(t *testing.T) {
 		writeJSON(w, http.StatusBadRequest, map[string]string{"Message": "Concurrency error - record changed by another action (RowVersion)"})
 	})
 	c := f.client()
-	err := c.UpdateOrder(t.Context(), Order{OrderID: ptr(int64(7)), RowVersion: ptr("stale")})
+	err := c.UpdateOrder(t.Context(), Order{OrderID: new(int64(7)), RowVersion: new("stale")})
 	if !errors.Is(err, ErrConflict) || errors.Is(err, ErrValidation) {
 		t.Errorf("stale RowVersion: %v, want ErrConflict (and not ErrValidation)", err)
 	}
-	for _, o := range []Order{{RowVersion: ptr("x")}, {OrderID: ptr(int64(7))}} {
+	for _, o := range []Order{{RowVersion: new("x")}, {OrderID: new(int64(7))}} {
 		var fe *FieldError
 		if err := c.UpdateOrder(t.Context(), o); !errors.As(err, &fe) {
 			t.Errorf("UpdateOrder(%+v): %v, want a FieldError", o, err)

@@ -2,6 +2,7 @@ package minimax
 
 import (
 	"context"
+	"github.com/planbridge/planbridge/internal/deref"
 	"iter"
 	"net/http"
 	"strconv"
@@ -182,7 +183,7 @@ func TestMaxPages(t *testing.T) {
 		{total(0), 0, 50},
 	} {
 		if got := maxPages(tt.total, tt.served, 50); got != tt.want {
-			t.Errorf("maxPages(%v, %d) = %d, want %d", deref(tt.total), tt.served, got, tt.want)
+			t.Errorf("maxPages(%v, %d) = %d, want %d", deref.Of(tt.total), tt.served, got, tt.want)
 		}
 	}
 }

@@ -16,7 +16,7 @@ import (
 func BenchmarkRequestCounts(b *testing.B) {
 	orders := make([]api.Order, 250)
 	for i := range orders {
-		orders[i] = api.Order{ReceivedIssued: ptr("P"), Status: ptr("P"), Year: ptr(int32(2026)), Number: ptr(int32(i + 1))}
+		orders[i] = api.Order{ReceivedIssued: new("P"), Status: new("P"), Year: new(int32(2026)), Number: new(int32(i + 1))}
 	}
 	srv := minimaxtest.NewServer(b, minimaxtest.WithDemoData(), minimaxtest.WithSeed(minimaxtest.Seed{Orders: orders}))
 	c, err := minimax.New(srv.ClientOptions()...)
@@ -65,5 +65,3 @@ func BenchmarkRequestCounts(b *testing.B) {
 		})
 	})
 }
-
-func ptr[T any](v T) *T { return &v }

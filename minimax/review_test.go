@@ -186,7 +186,7 @@ func TestOrderActionsAreNotReplayed(t *testing.T) {
 	if n := actions.Load(); n != 1 {
 		t.Errorf("the action was sent %d times, want 1: a repeat could create a second invoice", n)
 	}
-	_ = c.UpdateOrder(t.Context(), Order{OrderID: ptr(int64(7)), RowVersion: ptr("AAAA")})
+	_ = c.UpdateOrder(t.Context(), Order{OrderID: new(int64(7)), RowVersion: new("AAAA")})
 	if n := updates.Load(); n != 4 {
 		t.Errorf("the update was sent %d times, want 4: its RowVersion makes a repeat safe", n)
 	}

@@ -1,6 +1,9 @@
 package minimax
 
-import "github.com/planbridge/planbridge/minimax/api"
+import (
+	"github.com/planbridge/planbridge/internal/deref"
+	"github.com/planbridge/planbridge/minimax/api"
+)
 
 // The records an order integration reads and writes, under their plain
 // names; they are the generated types of package api.
@@ -46,7 +49,7 @@ const (
 
 // StatusOf reads a status field of the generated records, nil as "":
 // minimax.StatusOf(o.Status) == minimax.StatusConfirmed.
-func StatusOf(field *string) Status { return Status(deref(field)) }
+func StatusOf(field *string) Status { return Status(deref.Of(field)) }
 
 // Direction says whether an order was received from a customer or issued
 // to a supplier (Order.ReceivedIssued, OrderSearch.ReceivedIssued).
@@ -60,4 +63,4 @@ const (
 
 // DirectionOf reads a ReceivedIssued field of the generated records, nil
 // as "": minimax.DirectionOf(o.ReceivedIssued) == minimax.Received.
-func DirectionOf(field *string) Direction { return Direction(deref(field)) }
+func DirectionOf(field *string) Direction { return Direction(deref.Of(field)) }

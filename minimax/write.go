@@ -54,7 +54,7 @@ func idOnly(f *FkField) *FkField {
 	if f == nil || f.ID == nil {
 		return nil
 	}
-	return &FkField{ID: ptr(*f.ID)}
+	return &FkField{ID: new(*f.ID)}
 }
 
 // notNull turns a null into absent.

@@ -111,7 +111,7 @@ func vendorExample(t *testing.T) minimax.Order {
 	if err := json.Unmarshal(src, &o); err != nil {
 		t.Fatal(err)
 	}
-	o.Currency.ID = ptr(int64(7))
+	o.Currency.ID = new(int64(7))
 	return o
 }
 
@@ -120,10 +120,10 @@ func vendorExample(t *testing.T) minimax.Order {
 func everyReference(t *testing.T) minimax.Order {
 	t.Helper()
 	ref := func(id int64) *minimax.FkField {
-		return &minimax.FkField{ID: &id, Name: ptr("read"), ResourceURL: ptr("/api/orgs/3840/x/1")}
+		return &minimax.FkField{ID: &id, Name: new("read"), ResourceURL: new("/api/orgs/3840/x/1")}
 	}
-	o := minimax.Order{ReceivedIssued: ptr(string(minimax.Received)), Date: api.NewDateTime(minimaxtestDate()),
-		OrderRows: &[]minimax.OrderRow{{Quantity: ptr(1.0)}}}
+	o := minimax.Order{ReceivedIssued: new(string(minimax.Received)), Date: api.NewDateTime(minimaxtestDate()),
+		OrderRows: &[]minimax.OrderRow{{Quantity: new(1.0)}}}
 	fill := func(v reflect.Value) {
 		for i := range v.NumField() {
 			f := v.Field(i)
@@ -174,7 +174,7 @@ func TestWritesMatchTheVendorDocument(t *testing.T) {
 		"every reference set":  everyReference(t),
 		"null dates and nulls": nullsEverywhere(t),
 		"a read order copied":  func() minimax.Order { o, _ := v.c.GetOrder(ctx, 7870); o.OrderID = nil; return o }(),
-		"a minimal order":      {ReceivedIssued: ptr(string(minimax.Received)), Date: api.NewDateTime(minimaxtestDate()), Customer: &minimax.FkField{ID: ptr(int64(399631))}, Currency: &minimax.FkField{ID: ptr(int64(7))}},
+		"a minimal order":      {ReceivedIssued: new(string(minimax.Received)), Date: api.NewDateTime(minimaxtestDate()), Customer: &minimax.FkField{ID: new(int64(399631))}, Currency: &minimax.FkField{ID: new(int64(7))}},
 	} {
 		before := snapshot(t, o)
 		id, err := v.c.CreateOrder(ctx, o)

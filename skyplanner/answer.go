@@ -3,6 +3,7 @@ package skyplanner
 import (
 	"errors"
 	"fmt"
+	"github.com/planbridge/planbridge/internal/deref"
 	"net/http"
 	"strings"
 
@@ -70,7 +71,7 @@ func created[T any](c *Client, op, key string, externalID *string, resp *http.Re
 	v, err := one[T](c, op, key, resp, err)
 	var ae *AnswerError
 	if errors.As(err, &ae) {
-		return v, &CreateUnconfirmedError{Operation: op, ExternalID: deref(externalID), Received: ae.Head, Err: err}
+		return v, &CreateUnconfirmedError{Operation: op, ExternalID: deref.Of(externalID), Received: ae.Head, Err: err}
 	}
 	return v, err
 }

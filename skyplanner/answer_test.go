@@ -80,7 +80,7 @@ func TestListWithoutAListIsAnError(t *testing.T) {
 
 func TestCreateWithoutAnIDIsUnconfirmed(t *testing.T) {
 	t.Parallel()
-	ext := ptr("mm-42")
+	ext := new("mm-42")
 	creates := []struct {
 		op, path, key, finder string
 		call                  func(context.Context, *skyplanner.Client) error
@@ -141,7 +141,7 @@ func TestCreateWithoutAnIDIsUnconfirmed(t *testing.T) {
 	// A step has no external id; the advice still says to look first.
 	f, c := newFake(t)
 	f.reply(http.MethodPost, "/products/jobs/5", http.StatusCreated, `{"product-job":{}}`)
-	_, err := c.AddProductStep(t.Context(), 5, skyplanner.ProductStep{OrderNumber: ptr(int32(1))})
+	_, err := c.AddProductStep(t.Context(), 5, skyplanner.ProductStep{OrderNumber: new(int32(1))})
 	if !errors.Is(err, skyplanner.ErrCreateUnconfirmed) || !strings.Contains(err.Error(), "look for it") {
 		t.Errorf("AddProductStep answered with an empty step: %v", err)
 	}
@@ -159,7 +159,7 @@ func TestUpdateWithoutARecordIsAnError(t *testing.T) {
 	for _, body := range []string{``, `{}`, `{"phaser-order":null}`} {
 		f, c := newFake(t)
 		f.reply(http.MethodPut, "/phaser-orders/7", http.StatusOK, body)
-		_, err := c.UpdateOrder(t.Context(), 7, skyplanner.Order{Number: ptr("2026-17")})
+		_, err := c.UpdateOrder(t.Context(), 7, skyplanner.Order{Number: new("2026-17")})
 		wantNoRecord(t, "UpdateOrder answered "+body, err)
 		if errors.Is(err, skyplanner.ErrCreateUnconfirmed) {
 			t.Errorf("UpdateOrder answered %q: an update is not a create: %v", body, err)

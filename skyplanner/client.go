@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/planbridge/planbridge/internal/deref"
 	"io"
 	"iter"
 	"log/slog"
@@ -209,7 +210,7 @@ func find[T any](op, externalID string, seq iter.Seq2[T, error], key func(T) (ex
 			continue
 		}
 		matches = append(matches, v)
-		ids = append(ids, deref(id))
+		ids = append(ids, deref.Of(id))
 	}
 	switch len(matches) {
 	case 0:
@@ -236,14 +237,4 @@ func checkSameID(id int64, recordID *int64) error {
 		return &FieldError{Field: "id", Err: fmt.Errorf("is %d but the update is for %d", *recordID, id)}
 	}
 	return nil
-}
-
-func ptr[T any](v T) *T { return &v }
-
-func deref[T any](p *T) T {
-	if p == nil {
-		var zero T
-		return zero
-	}
-	return *p
 }

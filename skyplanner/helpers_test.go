@@ -140,5 +140,3 @@ func jsonEqual(t *testing.T, want, got string) {
 		t.Errorf("JSON differs (-want +got):\n%s", diff)
 	}
 }
-
-func ptr[T any](v T) *T { return &v }

@@ -73,10 +73,10 @@ func (c *Client) CreateOrderRow(ctx context.Context, row OrderRow, opts ...RowOp
 			return OrderRow{}, c.fail("skyplanner.CreateOrderRow", &FieldError{Field: "production_planning_product_id",
 				Err: errors.New("is not set; WithDefaultSteps copies the steps of the row's product")})
 		}
-		row.GetDefaultSteps = ptr(true)
+		row.GetDefaultSteps = new(true)
 	}
 	if rc.customMaterials {
-		row.UseCustomMaterials = ptr(true)
+		row.UseCustomMaterials = new(true)
 	}
 	resp, err := c.api.CreateOrderRow(ctx, row)
 	return created[OrderRow](c, "skyplanner.CreateOrderRow", "phaser-order-row", row.ExternalID, resp, err)
@@ -153,7 +153,7 @@ func (f OrderRowFilter) params() (*api.ListOrderRowsParams, error) {
 		if !f.Status.Valid() {
 			return nil, &FieldError{Field: "status", Err: fmt.Errorf("is %q; want new, started or completed", f.Status)}
 		}
-		p.Status = ptr(f.Status)
+		p.Status = new(f.Status)
 	}
 	if f.DeliveryDateCondition != "" {
 		if !f.DeliveryDateCondition.Valid() {
@@ -162,10 +162,10 @@ func (f OrderRowFilter) params() (*api.ListOrderRowsParams, error) {
 		if f.DeliveryDate.IsZero() {
 			return nil, &FieldError{Field: "delivery_date_condition", Err: errors.New("is set without a DeliveryDate to compare with")}
 		}
-		p.DeliveryDateCondition = ptr(f.DeliveryDateCondition)
+		p.DeliveryDateCondition = new(f.DeliveryDateCondition)
 	}
 	if !f.DeliveryDate.IsZero() {
-		p.DeliveryDate = ptr(api.NewDateTime(f.DeliveryDate))
+		p.DeliveryDate = new(api.NewDateTime(f.DeliveryDate))
 	}
 	p.Modified, p.ModifiedCondition = sinceParams(f.ModifiedSince)
 	return p, nil

@@ -28,7 +28,7 @@ func TestCreateOrderRowOptionsReachTheBody(t *testing.T) {
 			t.Parallel()
 			f, c := newFake(t)
 			f.reply(http.MethodPost, "/phaser-order-rows", http.StatusCreated, `{"phaser-order-row":{"id":11,"phaser_order_id":7}}`)
-			row := skyplanner.OrderRow{PhaserOrderID: ptr(int64(7)), ProductionPlanningProductID: ptr(int64(22220)), Amount: ptr(12.0)}
+			row := skyplanner.OrderRow{PhaserOrderID: new(int64(7)), ProductionPlanningProductID: new(int64(22220)), Amount: new(12.0)}
 			got, err := c.CreateOrderRow(t.Context(), row, tt.opts...)
 			if err != nil {
 				t.Fatal(err)
@@ -48,11 +48,11 @@ func TestCreateOrderRowOptionsReachTheBody(t *testing.T) {
 // SkyPlanner refuses it; the client says so first and sends nothing.
 func TestCreateOrderRowDefaultStepsNeedAProduct(t *testing.T) {
 	t.Parallel()
-	for name, product := range map[string]*int64{"absent": nil, "zero": ptr(int64(0)), "negative": ptr(int64(-3))} {
+	for name, product := range map[string]*int64{"absent": nil, "zero": new(int64(0)), "negative": new(int64(-3))} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			f, c := newFake(t) // answers nothing: any request fails the test
-			row := skyplanner.OrderRow{PhaserOrderID: ptr(int64(7)), ProductionPlanningProductID: product}
+			row := skyplanner.OrderRow{PhaserOrderID: new(int64(7)), ProductionPlanningProductID: product}
 			_, err := c.CreateOrderRow(t.Context(), row, skyplanner.WithDefaultSteps())
 			var fe *skyplanner.FieldError
 			if !errors.As(err, &fe) || fe.Field != "production_planning_product_id" || !errors.Is(err, skyplanner.ErrValidation) {
@@ -69,7 +69,7 @@ func TestOrderRowReadsAndWrites(t *testing.T) {
 	t.Parallel()
 	f, c := newFake(t)
 	f.reply(http.MethodPut, "/phaser-order-rows/11", http.StatusOK, `{"phaser-order-row":{"id":11,"status":"started"}}`)
-	got, err := c.UpdateOrderRow(t.Context(), 11, skyplanner.OrderRow{Status: ptr(skyplanner.OrderRowStatusStarted)})
+	got, err := c.UpdateOrderRow(t.Context(), 11, skyplanner.OrderRow{Status: new(skyplanner.OrderRowStatusStarted)})
 	if err != nil || *got.Status != skyplanner.OrderRowStatusStarted {
 		t.Fatalf("UpdateOrderRow: %+v, %v", got, err)
 	}

@@ -16,7 +16,7 @@ func TestSlashInOrderNumberIsRefusedBeforeSending(t *testing.T) {
 	t.Parallel()
 	// No responder: any request fails the test.
 	f, c := newFake(t)
-	order := skyplanner.Order{Number: ptr("2026/17"), ProductionPlanningCustomerID: ptr(int64(5))}
+	order := skyplanner.Order{Number: new("2026/17"), ProductionPlanningCustomerID: new(int64(5))}
 	_, createErr := c.CreateOrder(t.Context(), order)
 	_, updateErr := c.UpdateOrder(t.Context(), 7, order)
 	for op, err := range map[string]error{"skyplanner.CreateOrder": createErr, "skyplanner.UpdateOrder": updateErr} {
@@ -40,11 +40,11 @@ func TestCreateOrderSendsTheOrder(t *testing.T) {
 	t.Parallel()
 	f, c := newFake(t)
 	f.reply(http.MethodPost, "/phaser-orders", http.StatusCreated, `{"phaser-order":{"id":7,"number":"2026-17","production_planning_customer_id":5}}`)
-	got, err := c.CreateOrder(t.Context(), skyplanner.Order{Number: ptr("2026-17"), ProductionPlanningCustomerID: ptr(int64(5))})
+	got, err := c.CreateOrder(t.Context(), skyplanner.Order{Number: new("2026-17"), ProductionPlanningCustomerID: new(int64(5))})
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := skyplanner.Order{ID: ptr(int64(7)), Number: ptr("2026-17"), ProductionPlanningCustomerID: ptr(int64(5))}
+	want := skyplanner.Order{ID: new(int64(7)), Number: new("2026-17"), ProductionPlanningCustomerID: new(int64(5))}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}

@@ -77,7 +77,7 @@ func (c *Client) listProducts(ctx context.Context, op string, f ProductFilter) i
 		if !f.Type.Valid() {
 			return pager.Failed[Product](c.fail(op, &FieldError{Field: "type", Err: fmt.Errorf("is %q; want product or material", f.Type)}))
 		}
-		p.Type = ptr(f.Type)
+		p.Type = new(f.Type)
 	}
 	p.Modified, p.ModifiedCondition = sinceParams(f.ModifiedSince)
 	return list[Product](ctx, c, op, "products", func(ctx context.Context) (*http.Response, error) {

@@ -1,11 +1,11 @@
 package skyplanner
 
 import (
-	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"reflect"
 	"slices"
 
@@ -93,7 +93,7 @@ func (c *Client) SetProductSteps(ctx context.Context, productID int64, steps []P
 	}
 
 	var added, updated, deleted int
-	for _, n := range sortedKeys(want) {
+	for _, n := range slices.Sorted(maps.Keys(want)) {
 		w := want[n]
 		h, exists := have[n]
 		switch {
@@ -116,7 +116,7 @@ func (c *Client) SetProductSteps(ctx context.Context, productID int64, steps []P
 			updated++
 		}
 	}
-	extra := sortedKeys(have)
+	extra := slices.Sorted(maps.Keys(have))
 	slices.Reverse(extra)
 	for _, n := range extra {
 		if _, keep := want[n]; keep {
@@ -147,15 +147,6 @@ func byOrderNumber(steps []ProductStep) (map[int32]ProductStep, error) {
 		m[n] = s
 	}
 	return m, nil
-}
-
-func sortedKeys[K cmp.Ordered, V any](m map[K]V) []K {
-	keys := make([]K, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
 
 // stepDiffers compares want with have as JSON, field by field, over the

@@ -110,7 +110,7 @@ func TestSetProductStepsRefusesUnaddressableSteps(t *testing.T) {
 	t.Parallel()
 	f, c := newFake(t)
 	tests := map[string][]skyplanner.ProductStep{
-		"no order number": {{PhaserWorkstageID: ptr(int64(4))}},
+		"no order number": {{PhaserWorkstageID: new(int64(4))}},
 		"repeated number": {step(1, 4, 60), step(1, 5, 60)},
 	}
 	for name, steps := range tests {

@@ -37,7 +37,7 @@ func readOptions(opts []ReadOption) readConfig {
 // the request is exactly what the service's default would be otherwise.
 func (r readConfig) param() *bool {
 	if r.includeArchived {
-		return ptr(true)
+		return new(true)
 	}
 	return nil
 }
@@ -51,7 +51,7 @@ func limitParam(n int) (*int32, error) {
 	case n < 0 || n > math.MaxInt32:
 		return nil, &FieldError{Field: "limit", Err: fmt.Errorf("is %d; want 1 to %d, or 0 for no limit", n, math.MaxInt32)}
 	}
-	return ptr(int32(n)), nil
+	return new(int32(n)), nil
 }
 
 // sinceParams asks for records modified at or after t, the filter an
@@ -61,7 +61,7 @@ func sinceParams(t time.Time) (*api.DateTime, *api.Condition) {
 	if t.IsZero() {
 		return nil, nil
 	}
-	return ptr(api.NewDateTime(t)), ptr(api.ConditionGreaterOrEqual)
+	return new(api.NewDateTime(t)), new(api.ConditionGreaterOrEqual)
 }
 
 func stringParam(s string) *string {

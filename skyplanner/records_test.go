@@ -183,7 +183,7 @@ func TestRecordsKeepUnmodelledFields(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	order.Description = ptr("rush")
+	order.Description = new("rush")
 	if _, err := c.UpdateOrder(t.Context(), 7, order); err != nil {
 		t.Fatal(err)
 	}
@@ -213,7 +213,7 @@ func TestStatusesMatchSentinels(t *testing.T) {
 			t.Parallel()
 			f, c := newFake(t)
 			f.reply(http.MethodPost, "/phaser-orders", tt.status, tt.body)
-			_, err := c.CreateOrder(t.Context(), skyplanner.Order{Number: ptr("2026-1")})
+			_, err := c.CreateOrder(t.Context(), skyplanner.Order{Number: new("2026-1")})
 			if !errors.Is(err, tt.want) || errors.Is(err, tt.notWant) {
 				t.Errorf("err = %v; want it to match %v and not %v", err, tt.want, tt.notWant)
 			}
@@ -384,7 +384,7 @@ func TestBadFiltersAreRefusedBeforeSending(t *testing.T) {
 func TestUpdateRefusesAnotherRecordsID(t *testing.T) {
 	t.Parallel()
 	f, c := newFake(t)
-	_, err := c.UpdateCustomer(t.Context(), 5, skyplanner.Customer{ID: ptr(int64(6))})
+	_, err := c.UpdateCustomer(t.Context(), 5, skyplanner.Customer{ID: new(int64(6))})
 	var fe *skyplanner.FieldError
 	if !errors.As(err, &fe) || fe.Field != "id" {
 		t.Errorf("err = %v; want a *FieldError for id", err)
@@ -394,7 +394,7 @@ func TestUpdateRefusesAnotherRecordsID(t *testing.T) {
 	}
 
 	f.reply(http.MethodPut, "/customers/5", http.StatusOK, `{"customer":{"id":5,"name":"Acme"}}`)
-	got, err := c.UpdateCustomer(t.Context(), 5, skyplanner.Customer{ID: ptr(int64(5)), Name: ptr("Acme")})
+	got, err := c.UpdateCustomer(t.Context(), 5, skyplanner.Customer{ID: new(int64(5)), Name: new("Acme")})
 	if err != nil || *got.Name != "Acme" {
 		t.Errorf("UpdateCustomer with its own id: %+v, %v", got, err)
 	}
@@ -413,7 +413,7 @@ func TestWritesSendTheRecord(t *testing.T) {
 	f.reply(http.MethodPost, "/products", http.StatusOK, `{"product":{"id":6}}`)
 
 	ctx := t.Context()
-	customer, err := c.CreateCustomer(ctx, skyplanner.Customer{Name: ptr("Acme"), ExternalID: ptr("C-1")})
+	customer, err := c.CreateCustomer(ctx, skyplanner.Customer{Name: new("Acme"), ExternalID: new("C-1")})
 	if err != nil || *customer.ID != 5 {
 		t.Fatalf("CreateCustomer: %+v, %v", customer, err)
 	}
@@ -424,11 +424,11 @@ func TestWritesSendTheRecord(t *testing.T) {
 		c.ArchiveOrderRow(ctx, 11),
 		c.ArchiveJob(ctx, 21),
 	}
-	_, err = c.CreateJob(ctx, skyplanner.Job{PhaserOrderRowID: ptr(int64(11)), PhaserWorkstageID: ptr(int64(4)), Workstations: &ws})
+	_, err = c.CreateJob(ctx, skyplanner.Job{PhaserOrderRowID: new(int64(11)), PhaserWorkstageID: new(int64(4)), Workstations: &ws})
 	steps = append(steps, err)
-	_, err = c.CreateWorkstage(ctx, skyplanner.Workstage{Name: ptr("Cutting")})
+	_, err = c.CreateWorkstage(ctx, skyplanner.Workstage{Name: new("Cutting")})
 	steps = append(steps, err)
-	_, err = c.CreateProduct(ctx, skyplanner.Product{Type: ptr(skyplanner.ProductTypeMaterial)})
+	_, err = c.CreateProduct(ctx, skyplanner.Product{Type: new(skyplanner.ProductTypeMaterial)})
 	steps = append(steps, err)
 	if err := errors.Join(steps...); err != nil {
 		t.Fatal(err)

@@ -31,14 +31,14 @@ func (c *Client) ExportOrders(ctx context.Context, ids ...int64) error {
 // production-planning id, with its parts, so that Start and End can say
 // when it is planned.
 func (c *Client) ScheduledJob(ctx context.Context, id int64) (ScheduledJob, error) {
-	resp, err := c.api.GetScheduledJob(ctx, id, &api.GetScheduledJobParams{JobParts: ptr(true)})
+	resp, err := c.api.GetScheduledJob(ctx, id, &api.GetScheduledJobParams{JobParts: new(true)})
 	return one[ScheduledJob](c, "skyplanner.ScheduledJob", "job", resp, err)
 }
 
 // ListScheduledJobs yields the jobs of production scheduling with their
 // parts, from a single request made when the sequence is ranged over.
 func (c *Client) ListScheduledJobs(ctx context.Context) iter.Seq2[ScheduledJob, error] {
-	p := &api.ListScheduledJobsParams{JobParts: ptr(true)}
+	p := &api.ListScheduledJobsParams{JobParts: new(true)}
 	return list[ScheduledJob](ctx, c, "skyplanner.ListScheduledJobs", "jobs", func(ctx context.Context) (*http.Response, error) {
 		return c.api.ListScheduledJobs(ctx, p)
 	})

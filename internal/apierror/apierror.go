@@ -4,11 +4,13 @@ package apierror
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"net/http"
-	"sort"
+	"slices"
 	"strings"
 )
 
@@ -162,29 +164,15 @@ func parseBody(body []byte) (string, []FieldMessage) {
 	}
 	var errText string
 	_ = json.Unmarshal(v.Error, &errText)
-	msg := firstNonEmpty(v.Message, v.MessageLower, v.ErrorDescription, errText)
+	msg := cmp.Or(v.Message, v.MessageLower, v.ErrorDescription, errText)
 	var fields []FieldMessage
 	for _, m := range v.Validation {
 		fields = append(fields, FieldMessage{Field: m.PropertyName, Message: m.Message})
 	}
-	keys := make([]string, 0, len(v.ModelState))
-	for k := range v.ModelState {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
+	for _, k := range slices.Sorted(maps.Keys(v.ModelState)) {
 		for _, m := range v.ModelState[k] {
 			fields = append(fields, FieldMessage{Field: k, Message: m})
 		}
 	}
 	return msg, fields
-}
-
-func firstNonEmpty(s ...string) string {
-	for _, v := range s {
-		if v != "" {
-			return v
-		}
-	}
-	return ""
 }

@@ -1,5 +1,10 @@
 package mmspec
 
+import (
+	"maps"
+	"slices"
+)
+
 // MarkDateTimes makes every date-time property a nullable plain value that
 // is left out when unset.
 //
@@ -16,7 +21,7 @@ package mmspec
 func MarkDateTimes(doc map[string]any) error {
 	eachSchema(doc, func(s object) {
 		props, _ := s["properties"].(object)
-		for _, k := range sortedKeys(props) {
+		for _, k := range slices.Sorted(maps.Keys(props)) {
 			p, _ := props[k].(object)
 			if p["type"] == "string" && p["format"] == "date-time" {
 				p["x-go-type-skip-optional-pointer"] = true

@@ -1,6 +1,8 @@
 package mmspec
 
 import (
+	"maps"
+	"slices"
 	"strings"
 )
 
@@ -20,9 +22,9 @@ const definitionsRef = "#/definitions/"
 // A collision that survives that is an error.
 func ShortenSchemaNames(doc map[string]any) error {
 	defs, _ := doc["definitions"].(object)
-	names := shortNames(sortedKeys(defs))
+	names := shortNames(slices.Sorted(maps.Keys(defs)))
 	taken := map[string]string{}
-	for _, long := range sortedKeys(defs) {
+	for _, long := range slices.Sorted(maps.Keys(defs)) {
 		short := names[long]
 		if prev, dup := taken[short]; dup {
 			return errorf("schemas %q and %q both shorten to %s", prev, long, short)

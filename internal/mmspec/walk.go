@@ -2,6 +2,7 @@ package mmspec
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 )
@@ -25,7 +26,7 @@ type operation struct {
 // operations returns the document's operations sorted by path, then method.
 func operations(doc object) []operation {
 	paths, _ := doc["paths"].(object)
-	keys := sortedKeys(paths)
+	keys := slices.Sorted(maps.Keys(paths))
 	var out []operation
 	for _, p := range keys {
 		item, _ := paths[p].(object)
@@ -36,15 +37,6 @@ func operations(doc object) []operation {
 		}
 	}
 	return out
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
 
 // eachSchema calls fn for every schema object in the document: definitions,
@@ -58,7 +50,7 @@ func eachSchema(doc object, fn func(schema object)) {
 		}
 		fn(s)
 		if props, ok := s["properties"].(object); ok {
-			for _, k := range sortedKeys(props) {
+			for _, k := range slices.Sorted(maps.Keys(props)) {
 				sub, _ := props[k].(object)
 				visit(sub)
 			}
@@ -77,7 +69,7 @@ func eachSchema(doc object, fn func(schema object)) {
 		}
 	}
 	defs, _ := doc["definitions"].(object)
-	for _, k := range sortedKeys(defs) {
+	for _, k := range slices.Sorted(maps.Keys(defs)) {
 		s, _ := defs[k].(object)
 		visit(s)
 	}
@@ -90,7 +82,7 @@ func eachSchema(doc object, fn func(schema object)) {
 			}
 		}
 		responses, _ := op.Op["responses"].(object)
-		for _, code := range sortedKeys(responses) {
+		for _, code := range slices.Sorted(maps.Keys(responses)) {
 			r, _ := responses[code].(object)
 			if s, ok := r["schema"].(object); ok {
 				visit(s)

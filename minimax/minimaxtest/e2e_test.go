@@ -38,7 +38,7 @@ func TestOrderFlow(t *testing.T) {
 	}
 	qty, price := 6.0, 145.0
 	id, err := c.CreateOrder(ctx, minimax.Order{
-		ReceivedIssued: ptr(string(minimax.Received)),
+		ReceivedIssued: new(string(minimax.Received)),
 		Date:           api.NewDateTime(srv.Now()),
 		Customer:       &minimax.FkField{ID: customer.CustomerID},
 		Currency:       &minimax.FkField{ID: eur.CurrencyID},
@@ -104,5 +104,3 @@ func TestOrderFlow(t *testing.T) {
 		t.Errorf("token requests = %d, want 1", n)
 	}
 }
-
-func ptr[T any](v T) *T { return &v }

@@ -4,6 +4,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
+	"github.com/planbridge/planbridge/internal/deref"
 	"net/http"
 	"slices"
 	"strconv"
@@ -66,8 +67,8 @@ func orderMatches(o api.Order, q map[string][]string, s *Server) bool {
 		day := d.Time().Format("2006-01-02")
 		return (get(from) == "" || day >= get(from)) && (get(to) == "" || day <= get(to))
 	}
-	return eq("Status", deref(o.Status)) && eq("ReceivedIssued", deref(o.ReceivedIssued)) &&
-		eq("Year", itoa(o.Year)) && eq("Number", itoa(o.Number)) && eq("Reference", deref(o.Reference)) &&
+	return eq("Status", deref.Of(o.Status)) && eq("ReceivedIssued", deref.Of(o.ReceivedIssued)) &&
+		eq("Year", itoa(o.Year)) && eq("Number", itoa(o.Number)) && eq("Reference", deref.Of(o.Reference)) &&
 		idEq("CustomerID", o.Customer) && idEq("AnalyticsID", o.Analytic) &&
 		inRange("DateFrom", "DateTo", o.Date) && inRange("DateConfirmedFrom", "DateConfirmedTo", o.DateConfirmed) &&
 		inRange("DateCompletedFrom", "DateCompletedTo", o.DateCompleted) && inRange("DateCanceledFrom", "DateCanceledTo", o.DateCanceled)
@@ -110,7 +111,7 @@ func (s *Server) invalid(w http.ResponseWriter, problems map[string][]string) {
 func (s *Server) checkOrder(o api.Order) map[string][]string {
 	p := map[string][]string{}
 	add := func(k, msg string) { p["order."+k] = append(p["order."+k], msg) }
-	if v := deref(o.ReceivedIssued); v != "P" && v != "I" {
+	if v := deref.Of(o.ReceivedIssued); v != "P" && v != "I" {
 		add("ReceivedIssued", "ReceivedIssued must be P or I.")
 	}
 	if !o.Date.Valid() {
@@ -126,7 +127,7 @@ func (s *Server) checkOrder(o api.Order) map[string][]string {
 	} else if _, ok := s.currencies[*o.Currency.ID]; len(s.currencies) > 0 && !ok {
 		add("Currency", fmt.Sprintf("Currency %d does not exist.", *o.Currency.ID))
 	}
-	for i, row := range deref(o.OrderRows) {
+	for i, row := range deref.Of(o.OrderRows) {
 		key := fmt.Sprintf("OrderRows[%d].", i)
 		if row.Item == nil || row.Item.ID == nil {
 			add(key+"Item", "The Item field is required.")
@@ -158,8 +159,8 @@ func (s *Server) createOrder(w http.ResponseWriter, r *http.Request) {
 	id := s.newID()
 	o.OrderID = &id
 	year := int32(o.Date.Time().Year())
-	o.Year, o.Number = &year, ptr(s.nextNumber(year))
-	o.Status = str("O")
+	o.Year, o.Number = &year, new(s.nextNumber(year))
+	o.Status = new("O")
 	o.DateConfirmed, o.DateCompleted, o.DateCanceled = api.DateTime{}, api.DateTime{}, api.DateTime{}
 	keepRowIDs(&o, nil) // Minimax numbers new rows itself
 	if o.CustomerName == nil {
@@ -175,8 +176,8 @@ func (s *Server) createOrder(w http.ResponseWriter, r *http.Request) {
 func (s *Server) nextNumber(year int32) int32 {
 	n := int32(0)
 	for _, o := range s.orders {
-		if deref(o.Year) == year && deref(o.Number) > n {
-			n = deref(o.Number)
+		if deref.Of(o.Year) == year && deref.Of(o.Number) > n {
+			n = deref.Of(o.Number)
 		}
 	}
 	return n + 1
@@ -187,12 +188,12 @@ func (s *Server) nextNumber(year int32) int32 {
 func keepRowIDs(o, cur *api.Order) {
 	known := map[int64]bool{}
 	if cur != nil {
-		for _, r := range deref(cur.OrderRows) {
-			known[deref(r.OrderRowID)] = true
+		for _, r := range deref.Of(cur.OrderRows) {
+			known[deref.Of(r.OrderRowID)] = true
 		}
 	}
-	for i := range deref(o.OrderRows) {
-		if row := &(*o.OrderRows)[i]; !known[deref(row.OrderRowID)] {
+	for i := range deref.Of(o.OrderRows) {
+		if row := &(*o.OrderRows)[i]; !known[deref.Of(row.OrderRowID)] {
 			row.OrderRowID = nil
 		}
 	}
@@ -203,13 +204,13 @@ func keepRowIDs(o, cur *api.Order) {
 func (s *Server) stampOrder(o *api.Order) {
 	rv, now := s.stamp()
 	o.RowVersion, o.RecordDtModified = &rv, now
-	rows := deref(o.OrderRows)
-	name := fmt.Sprintf("%d-%d", deref(o.Year), deref(o.Number))
+	rows := deref.Of(o.OrderRows)
+	name := fmt.Sprintf("%d-%d", deref.Of(o.Year), deref.Of(o.Number))
 	for i := range rows {
 		if rows[i].OrderRowID == nil {
-			rows[i].OrderRowID = ptr(s.newID())
+			rows[i].OrderRowID = new(s.newID())
 		}
-		rows[i].Order = ref(deref(o.OrderID), name)
+		rows[i].Order = ref(deref.Of(o.OrderID), name)
 		rrv, _ := s.stamp()
 		rows[i].RowVersion, rows[i].RecordDtModified = &rrv, now
 		if rows[i].Item != nil && rows[i].Item.ID != nil {
@@ -241,7 +242,7 @@ func (s *Server) updateOrder(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	if deref(in.RowVersion) != deref(cur.RowVersion) {
+	if deref.Of(in.RowVersion) != deref.Of(cur.RowVersion) {
 		s.core.WriteError(w, http.StatusBadRequest, concurrencyMessage)
 		return
 	}
@@ -291,7 +292,7 @@ func (s *Server) orderAction(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	if r.URL.Query().Get("rowVersion") != deref(o.RowVersion) {
+	if r.URL.Query().Get("rowVersion") != deref.Of(o.RowVersion) {
 		s.core.WriteError(w, http.StatusBadRequest, concurrencyMessage)
 		return
 	}
@@ -300,7 +301,7 @@ func (s *Server) orderAction(w http.ResponseWriter, r *http.Request) {
 		s.writePDF(w, o)
 		return
 	case r.Method == http.MethodPut && action == "createissuedinvoice":
-		if st := deref(o.Status); st != "P" && st != "Z" {
+		if st := deref.Of(o.Status); st != "P" && st != "Z" {
 			s.core.WriteError(w, http.StatusBadRequest, "Only a confirmed or completed order can become an invoice.")
 			return
 		}
@@ -314,11 +315,11 @@ func (s *Server) orderAction(w http.ResponseWriter, r *http.Request) {
 		s.core.WriteError(w, http.StatusBadRequest, fmt.Sprintf("Unknown action %q.", fakeserver.PathParam(r, "actionName")))
 		return
 	}
-	if !slices.Contains(t.from, deref(o.Status)) {
-		s.core.WriteError(w, http.StatusBadRequest, fmt.Sprintf("Action %s is not possible on an order in status %s.", action, deref(o.Status)))
+	if !slices.Contains(t.from, deref.Of(o.Status)) {
+		s.core.WriteError(w, http.StatusBadRequest, fmt.Sprintf("Action %s is not possible on an order in status %s.", action, deref.Of(o.Status)))
 		return
 	}
-	o.Status = str(t.to)
+	o.Status = new(t.to)
 	rv, now := s.stamp()
 	o.RowVersion, o.RecordDtModified = &rv, now
 	switch action {
@@ -341,8 +342,8 @@ func (s *Server) orderAction(w http.ResponseWriter, r *http.Request) {
 // writePDF answers with the attachment envelope the vendor's samples read,
 // holding a minimal PDF. Call with s.mu held.
 func (s *Server) writePDF(w http.ResponseWriter, o *api.Order) {
-	name := fmt.Sprintf("Narudzba_%d-%d.pdf", deref(o.Year), deref(o.Number))
-	pdf := fmt.Sprintf("%%PDF-1.4\n%% order %d\n%%%%EOF\n", deref(o.OrderID))
+	name := fmt.Sprintf("Narudzba_%d-%d.pdf", deref.Of(o.Year), deref.Of(o.Number))
+	pdf := fmt.Sprintf("%%PDF-1.4\n%% order %d\n%%%%EOF\n", deref.Of(o.OrderID))
 	fakeserver.WriteJSON(w, http.StatusOK, map[string]any{"Data": map[string]any{
 		"AttachmentData": base64.StdEncoding.EncodeToString([]byte(pdf)), "AttachmentFileName": name,
 		"AttachmentMimeType": "application/pdf", "AttachmentDate": s.wallClock()}})

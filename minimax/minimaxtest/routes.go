@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"encoding/json"
 	"fmt"
+	"github.com/planbridge/planbridge/internal/deref"
 	"net/http"
 	"slices"
 	"strconv"
@@ -28,18 +29,18 @@ func (s *Server) routes() {
 	s.core.MustHandle("GET", orgs+"/orders/synccandidates", s.auth(true, s.orderSyncCandidates))
 
 	codeList(s, "customers", "customerId", func() map[int64]api.Customer { return s.customers },
-		func(c api.Customer) string { return deref(c.Code) }, func(c api.Customer) string { return deref(c.Name) }, customerRow)
+		func(c api.Customer) string { return deref.Of(c.Code) }, func(c api.Customer) string { return deref.Of(c.Name) }, customerRow)
 	codeList(s, "items", "itemId", func() map[int64]api.Item { return s.items },
-		func(i api.Item) string { return deref(i.Code) }, func(i api.Item) string { return deref(i.Name) }, itemRow)
+		func(i api.Item) string { return deref.Of(i.Code) }, func(i api.Item) string { return deref.Of(i.Name) }, itemRow)
 	codeList(s, "countries", "countryId", func() map[int64]api.Country { return s.countries },
-		func(c api.Country) string { return deref(c.Code) }, func(c api.Country) string { return deref(c.Name) }, same)
+		func(c api.Country) string { return deref.Of(c.Code) }, func(c api.Country) string { return deref.Of(c.Name) }, same)
 	codeList(s, "currencies", "currencyId", func() map[int64]api.Currency { return s.currencies },
-		func(c api.Currency) string { return deref(c.Code) }, func(c api.Currency) string { return deref(c.Name) }, same)
+		func(c api.Currency) string { return deref.Of(c.Code) }, func(c api.Currency) string { return deref.Of(c.Name) }, same)
 	s.core.MustHandle("GET", orgs+"/report-templates", s.auth(true, func(w http.ResponseWriter, r *http.Request) {
 		s.mu.Lock()
 		all := sortedValues(s.templates)
 		s.mu.Unlock()
-		writePage(w, r, filterSearch(r, all, func(t api.ReportTemplate) string { return deref(t.Name) + " " + deref(t.DisplayType) }))
+		writePage(w, r, filterSearch(r, all, func(t api.ReportTemplate) string { return deref.Of(t.Name) + " " + deref.Of(t.DisplayType) }))
 	}))
 	s.core.MustHandle("GET", orgs+"/report-templates/{reportTemplateId}", s.auth(true, byID(s, "reportTemplateId", func() map[int64]api.ReportTemplate { return s.templates })))
 }
@@ -56,7 +57,7 @@ func (s *Server) auth(orgPath bool, h http.HandlerFunc) http.HandlerFunc {
 }
 
 func (s *Server) listOrganisations(w http.ResponseWriter, r *http.Request) {
-	row := api.UserOrganisation{Organisation: ref(s.orgID, s.orgName), APIAccess: str("D"), MobileAccess: str("N")}
+	row := api.UserOrganisation{Organisation: ref(s.orgID, s.orgName), APIAccess: new("D"), MobileAccess: new("N")}
 	writePage(w, r, []api.UserOrganisation{row})
 }
 
@@ -168,14 +169,6 @@ func atoiOr(s string, def int) int {
 	return def
 }
 
-func deref[T any](p *T) T {
-	var zero T
-	if p == nil {
-		return zero
-	}
-	return *p
-}
-
 func cloneOrder(o *api.Order) api.Order {
 	b, _ := json.Marshal(o)
 	var c api.Order
@@ -183,4 +176,4 @@ func cloneOrder(o *api.Order) api.Order {
 	return c
 }
 
-func byOrderID(a, b api.Order) int { return cmp.Compare(deref(a.OrderID), deref(b.OrderID)) }
+func byOrderID(a, b api.Order) int { return cmp.Compare(deref.Of(a.OrderID), deref.Of(b.OrderID)) }

@@ -30,8 +30,6 @@ func ParseSeed(data []byte) (Seed, error) {
 
 func ref(id int64, name string) *api.FkField { return &api.FkField{ID: &id, Name: &name} }
 
-func str(s string) *string { return &s }
-
 func dt(s string) api.DateTime {
 	d, err := api.ParseDateTime(s)
 	if err != nil {
@@ -56,10 +54,10 @@ func DemoData() Seed {
 	order := func(id int64, number int32, status string, date, due string, cust *api.FkField, name, addr, post, city string,
 		country *api.FkField, ref string, rows ...api.OrderRow) api.Order {
 		year := int32(2026)
-		o := api.Order{OrderID: &id, ReceivedIssued: str("P"), Year: &year, Number: &number, Date: dt(date), DueDate: dt(due),
+		o := api.Order{OrderID: &id, ReceivedIssued: new("P"), Year: &year, Number: &number, Date: dt(date), DueDate: dt(due),
 			Customer: cust, CustomerName: &name, CustomerAddress: &addr, CustomerPostalCode: &post, CustomerCity: &city,
 			CustomerCountry: country, Currency: eur, ReportTemplate: pn, Reference: &ref, Status: &status,
-			Notes: str(""), OrderRows: &rows}
+			Notes: new(""), OrderRows: &rows}
 		// The action that gave the order its status dated it, as in
 		// Minimax: the morning after the order came in.
 		acted := dt(dt(date).Time().AddDate(0, 0, 1).Format("2006-01-02") + "T09:30:00")
@@ -72,25 +70,25 @@ func DemoData() Seed {
 		return o
 	}
 	return Seed{
-		Countries:  []api.Country{{CountryID: ptr(int64(95)), Code: str("HR"), Name: str("Hrvatska")}, {CountryID: ptr(int64(192)), Code: str("SI"), Name: str("Slovenija")}},
-		Currencies: []api.Currency{{CurrencyID: ptr(int64(7)), Code: str("EUR"), Name: str("Euro")}},
+		Countries:  []api.Country{{CountryID: new(int64(95)), Code: new("HR"), Name: new("Hrvatska")}, {CountryID: new(int64(192)), Code: new("SI"), Name: new("Slovenija")}},
+		Currencies: []api.Currency{{CurrencyID: new(int64(7)), Code: new("EUR"), Name: new("Euro")}},
 		ReportTemplates: []api.ReportTemplate{
-			{ReportTemplateID: ptr(int64(59471)), Name: str("Standardno - Potvrda primljene narudžbe"), DisplayType: str("PN"), Default: str("D")},
-			{ReportTemplateID: ptr(int64(59472)), Name: str("Standardno - Izdana narudžba"), DisplayType: str("IN"), Default: str("D")},
+			{ReportTemplateID: new(int64(59471)), Name: new("Standardno - Potvrda primljene narudžbe"), DisplayType: new("PN"), Default: new("D")},
+			{ReportTemplateID: new(int64(59472)), Name: new("Standardno - Izdana narudžba"), DisplayType: new("IN"), Default: new("D")},
 		},
 		Customers: []api.Customer{
-			{CustomerID: ptr(int64(399631)), Code: str("SAOP"), Name: str("Saop d.o.o."), Address: str("Puževa 13"), PostalCode: str("10000"), City: str("Zagreb"), Country: hr},
-			{CustomerID: ptr(int64(399640)), Code: str("KOVINA"), Name: str("Kovina Split d.o.o."), Address: str("Poljička cesta 45"), PostalCode: str("21000"), City: str("Split"), Country: hr},
-			{CustomerID: ptr(int64(399655)), Code: str("HOTEL-ADRIA"), Name: str("Hotel Adria d.d."), Address: str("Obala kneza Branimira 2"), PostalCode: str("23000"), City: str("Zadar"), Country: hr},
-			{CustomerID: ptr(int64(399702)), Code: str("LESNINA-LJ"), Name: str("Pohištvo Novak d.o.o."), Address: str("Dunajska cesta 101"), PostalCode: str("1000"), City: str("Ljubljana"), Country: si},
+			{CustomerID: new(int64(399631)), Code: new("SAOP"), Name: new("Saop d.o.o."), Address: new("Puževa 13"), PostalCode: new("10000"), City: new("Zagreb"), Country: hr},
+			{CustomerID: new(int64(399640)), Code: new("KOVINA"), Name: new("Kovina Split d.o.o."), Address: new("Poljička cesta 45"), PostalCode: new("21000"), City: new("Split"), Country: hr},
+			{CustomerID: new(int64(399655)), Code: new("HOTEL-ADRIA"), Name: new("Hotel Adria d.d."), Address: new("Obala kneza Branimira 2"), PostalCode: new("23000"), City: new("Zadar"), Country: hr},
+			{CustomerID: new(int64(399702)), Code: new("LESNINA-LJ"), Name: new("Pohištvo Novak d.o.o."), Address: new("Dunajska cesta 101"), PostalCode: new("1000"), City: new("Ljubljana"), Country: si},
 		},
 		Items: []api.Item{
-			{ItemID: ptr(int64(384501)), Code: str("STOL-HRAST"), Name: str("Hrastov stol"), UnitOfMeasurement: str("kom")},
-			{ItemID: ptr(int64(384502)), Code: str("STOL-BUKVA"), Name: str("Bukov stol"), UnitOfMeasurement: str("kom")},
-			{ItemID: ptr(int64(384510)), Code: str("STOL-BLAG"), Name: str("Blagovaonski stol 180x90"), UnitOfMeasurement: str("kom")},
-			{ItemID: ptr(int64(384520)), Code: str("ORMAR-2V"), Name: str("Ormar s dvoja vrata"), UnitOfMeasurement: str("kom")},
-			{ItemID: ptr(int64(384530)), Code: str("POLICA-80"), Name: str("Zidna polica 80 cm"), UnitOfMeasurement: str("kom")},
-			{ItemID: ptr(int64(384540)), Code: str("MONTAZA"), Name: str("Montaža namještaja"), UnitOfMeasurement: str("h")},
+			{ItemID: new(int64(384501)), Code: new("STOL-HRAST"), Name: new("Hrastov stol"), UnitOfMeasurement: new("kom")},
+			{ItemID: new(int64(384502)), Code: new("STOL-BUKVA"), Name: new("Bukov stol"), UnitOfMeasurement: new("kom")},
+			{ItemID: new(int64(384510)), Code: new("STOL-BLAG"), Name: new("Blagovaonski stol 180x90"), UnitOfMeasurement: new("kom")},
+			{ItemID: new(int64(384520)), Code: new("ORMAR-2V"), Name: new("Ormar s dvoja vrata"), UnitOfMeasurement: new("kom")},
+			{ItemID: new(int64(384530)), Code: new("POLICA-80"), Name: new("Zidna polica 80 cm"), UnitOfMeasurement: new("kom")},
+			{ItemID: new(int64(384540)), Code: new("MONTAZA"), Name: new("Montaža namještaja"), UnitOfMeasurement: new("h")},
 		},
 		Orders: []api.Order{
 			order(7870, 1, "P", "2026-11-02T00:00:00", "2026-12-01T00:00:00", ref(399631, "Saop d.o.o."), "Saop d.o.o.", "Puževa 13", "10000", "Zagreb", hr, "PO-2026-118",
@@ -111,5 +109,3 @@ func DemoData() Seed {
 		},
 	}
 }
-
-func ptr[T any](v T) *T { return &v }

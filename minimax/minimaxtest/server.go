@@ -270,7 +270,7 @@ func (s *Server) Load(seed Seed) error {
 		id := s.idOr(o.OrderID)
 		o.OrderID = &id
 		if o.Status == nil {
-			o.Status = str("O")
+			o.Status = new("O")
 		}
 		s.stampOrder(&o)
 		s.orders[id] = &o

@@ -21,14 +21,14 @@ func TestListRowsHaveTheVendorsShapes(t *testing.T) {
 	raw := newClient(t, srv).API()
 	ctx, org := t.Context(), srv.Organisation()
 
-	items, err := raw.GetItemsWithResponse(ctx, org, &api.GetItemsParams{SearchString: ptr("STOL-HRAST")})
+	items, err := raw.GetItemsWithResponse(ctx, org, &api.GetItemsParams{SearchString: new("STOL-HRAST")})
 	if err != nil || items.JSON200 == nil || len(*items.JSON200.Rows) != 1 {
 		t.Fatalf("items: %v %s", err, items.Body)
 	}
 	if row := (*items.JSON200.Rows)[0]; row.Title == nil || *row.Title != "Hrastov stol" || *row.Code != "STOL-HRAST" {
 		t.Errorf("item row = %s, want Title Hrastov stol", items.Body)
 	}
-	customers, err := raw.GetCustomersWithResponse(ctx, org, &api.GetCustomersParams{SearchString: ptr("SAOP")})
+	customers, err := raw.GetCustomersWithResponse(ctx, org, &api.GetCustomersParams{SearchString: new("SAOP")})
 	if err != nil || customers.JSON200 == nil || len(*customers.JSON200.Rows) != 1 {
 		t.Fatalf("customers: %v %s", err, customers.Body)
 	}

@@ -117,7 +117,7 @@ func vendorScenario(t *testing.T, rewrite func([]byte) []byte) (refused, checked
 	template, err := c.ReportTemplate(ctx, minimax.TemplateReceivedOrder)
 	must("report templates", err)
 
-	r1, err := raw.GetCustomersWithResponse(ctx, org, &api.GetCustomersParams{SearchString: ptr("d.o.o.")})
+	r1, err := raw.GetCustomersWithResponse(ctx, org, &api.GetCustomersParams{SearchString: new("d.o.o.")})
 	status("customers", r1, err)
 	r2, err := raw.GetItemsWithResponse(ctx, org, nil)
 	status("items", r2, err)
@@ -140,14 +140,14 @@ func vendorScenario(t *testing.T, rewrite func([]byte) []byte) (refused, checked
 		must("list orders", err)
 	}
 	since := srv.Now().Add(-time.Hour)
-	id, err := c.CreateOrder(ctx, minimax.Order{ReceivedIssued: ptr(string(minimax.Received)), Date: api.NewDateTime(srv.Now()),
+	id, err := c.CreateOrder(ctx, minimax.Order{ReceivedIssued: new(string(minimax.Received)), Date: api.NewDateTime(srv.Now()),
 		Customer: &minimax.FkField{ID: customer.CustomerID}, Currency: &minimax.FkField{ID: eur.CurrencyID},
 		CustomerCountry: &minimax.FkField{ID: country.CountryID}, ReportTemplate: &minimax.FkField{ID: template.ReportTemplateID},
-		OrderRows: &[]minimax.OrderRow{{Item: &minimax.FkField{ID: item.ItemID}, Quantity: ptr(3.0), Price: ptr(145.0)}}})
+		OrderRows: &[]minimax.OrderRow{{Item: &minimax.FkField{ID: item.ItemID}, Quantity: new(3.0), Price: new(145.0)}}})
 	must("create", err)
 	o, err := c.GetOrder(ctx, id)
 	must("get", err)
-	o.Notes = ptr("Deliver on Monday")
+	o.Notes = new("Deliver on Monday")
 	must("update", c.UpdateOrder(ctx, o))
 	for _, step := range []func(context.Context, int64) error{c.ConfirmOrder, c.CompleteOrder, c.CancelOrderCompletion,
 		c.CreateIssuedInvoiceFromOrder, c.CancelOrderConfirmation, c.InvalidateOrder, c.CancelOrderInvalidation} {

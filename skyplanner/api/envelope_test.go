@@ -68,8 +68,8 @@ func TestDecodeListFromStream(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []Order{
-		{ID: ptr(int64(1)), Number: ptr("A")},
-		{ID: ptr(int64(2)), AdditionalProperties: map[string]Unmodelled{"custom": Unmodelled(`{"x":[1]}`)}},
+		{ID: new(int64(1)), Number: new("A")},
+		{ID: new(int64(2)), AdditionalProperties: map[string]Unmodelled{"custom": Unmodelled(`{"x":[1]}`)}},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("DecodeListFrom (-want +got):\n%s", diff)

@@ -118,7 +118,7 @@ func TestBadFieldIsNamed(t *testing.T) {
 
 func TestEnvelopeAndBareFormsDecode(t *testing.T) {
 	t.Parallel()
-	wantOrder := Order{ID: ptr(int64(7)), Number: ptr("2020-1")}
+	wantOrder := Order{ID: new(int64(7)), Number: new("2020-1")}
 	for _, body := range []string{
 		`{"phaser-order":{"id":7,"number":"2020-1"}}`,
 		`{"id":7,"number":"2020-1"}`,
@@ -167,5 +167,3 @@ func TestEnvelopeAndBareFormsDecode(t *testing.T) {
 		t.Errorf("OrderEnvelope: %+v, %v", env, err)
 	}
 }
-
-func ptr[T any](v T) *T { return &v }

@@ -49,7 +49,7 @@ func TestWorkstationsWireForms(t *testing.T) {
 func TestWorkstationsOnRecords(t *testing.T) {
 	t.Parallel()
 	ws := Workstations{61, 62}
-	out, err := json.Marshal(Job{PhaserWorkstageID: ptr(int64(4)), Workstations: &ws})
+	out, err := json.Marshal(Job{PhaserWorkstageID: new(int64(4)), Workstations: &ws})
 	if err != nil {
 		t.Fatal(err)
 	}

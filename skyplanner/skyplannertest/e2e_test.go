@@ -49,12 +49,12 @@ func TestOrderFlow(t *testing.T) {
 			if got := *product.Code; got != "STOL-HRAST" {
 				t.Errorf("product code = %q, want STOL-HRAST", got)
 			}
-			customer, err := c.CreateCustomer(ctx, skyplanner.Customer{Name: ptr("Saop d.o.o."), ExternalID: ptr("minimax:3840:customer:399631")})
+			customer, err := c.CreateCustomer(ctx, skyplanner.Customer{Name: new("Saop d.o.o."), ExternalID: new("minimax:3840:customer:399631")})
 			if err != nil {
 				t.Fatal(err)
 			}
-			order, err := c.CreateOrder(ctx, skyplanner.Order{ProductionPlanningCustomerID: customer.ID, Number: ptr("2026-1"),
-				ExternalID: ptr("minimax:3840:order:7870")})
+			order, err := c.CreateOrder(ctx, skyplanner.Order{ProductionPlanningCustomerID: customer.ID, Number: new("2026-1"),
+				ExternalID: new("minimax:3840:order:7870")})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -63,7 +63,7 @@ func TestOrderFlow(t *testing.T) {
 					order.ID, order.Archived(), order.Modified, clk.Now())
 			}
 			row, err := c.CreateOrderRow(ctx, skyplanner.OrderRow{PhaserOrderID: order.ID, ProductionPlanningProductID: product.ID,
-				Amount: ptr(12.0), ExternalID: ptr("minimax:3840:row:1")}, skyplanner.WithDefaultSteps())
+				Amount: new(12.0), ExternalID: new("minimax:3840:row:1")}, skyplanner.WithDefaultSteps())
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -197,7 +197,7 @@ func TestExportPlan(t *testing.T) {
 	srv := skyplannertest.NewServer(t, skyplannertest.WithDemoData(), skyplannertest.WithStrict(), skyplannertest.WithClock(clk.Now))
 	c := newClient(t, srv)
 	ctx := t.Context()
-	customer, err := c.CreateCustomer(ctx, skyplanner.Customer{Name: ptr("Hotel Adria d.d.")})
+	customer, err := c.CreateCustomer(ctx, skyplanner.Customer{Name: new("Hotel Adria d.d.")})
 	if err != nil {
 		t.Fatal(err)
 	}

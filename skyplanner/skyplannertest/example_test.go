@@ -145,7 +145,7 @@ func ExampleParseSeed() {
 
 	// The client refuses "/" in an order number itself; sent anyway (here
 	// through the generated client), the fake refuses it as SkyPlanner does.
-	resp, err := c.API().CreateOrderWithResponse(ctx, skyplanner.Order{ProductionPlanningCustomerID: cust.ID, Number: ptr("2026/5")})
+	resp, err := c.API().CreateOrderWithResponse(ctx, skyplanner.Order{ProductionPlanningCustomerID: cust.ID, Number: new("2026/5")})
 	fmt.Println(resp.StatusCode(), strings.TrimSpace(string(resp.Body)), err)
 	// Output:
 	// 17 Kovina Split d.o.o. <nil>

@@ -131,7 +131,7 @@ func TestValidationThroughClient(t *testing.T) {
 	t.Parallel()
 	srv := base(t)
 	c := newClient(t, srv)
-	_, err := c.CreateOrder(t.Context(), skyplanner.Order{ProductionPlanningCustomerID: ptr(int64(31337))})
+	_, err := c.CreateOrder(t.Context(), skyplanner.Order{ProductionPlanningCustomerID: new(int64(31337))})
 	var apiErr *skyplanner.APIError
 	if !errors.As(err, &apiErr) || !errors.Is(err, skyplanner.ErrValidation) ||
 		!strings.Contains(apiErr.Message, "customer 31337 does not exist") {
@@ -139,7 +139,7 @@ func TestValidationThroughClient(t *testing.T) {
 	}
 	// The client's own check and the fake's agree on "/": send it past the
 	// client through the generated API.
-	resp, err := c.API().CreateOrderWithResponse(t.Context(), api.Order{ProductionPlanningCustomerID: ptr(int64(1001)), Number: ptr("a/b")})
+	resp, err := c.API().CreateOrderWithResponse(t.Context(), api.Order{ProductionPlanningCustomerID: new(int64(1001)), Number: new("a/b")})
 	if err != nil || resp.StatusCode() != 400 {
 		t.Errorf("generated CreateOrder with a slash: %v, %v; want 400", resp.StatusCode(), err)
 	}
@@ -405,8 +405,8 @@ func TestConcurrentRows(t *testing.T) {
 	var wg sync.WaitGroup
 	for i := range n {
 		wg.Go(func() {
-			row, err := c.CreateOrderRow(t.Context(), skyplanner.OrderRow{PhaserOrderID: ptr(int64(5001)),
-				ProductionPlanningProductID: ptr(int64(22221)), ExternalID: ptr(fmt.Sprint("row-", i))}, skyplanner.WithDefaultSteps())
+			row, err := c.CreateOrderRow(t.Context(), skyplanner.OrderRow{PhaserOrderID: new(int64(5001)),
+				ProductionPlanningProductID: new(int64(22221)), ExternalID: new(fmt.Sprint("row-", i))}, skyplanner.WithDefaultSteps())
 			if err != nil {
 				t.Error(err)
 				return
@@ -452,7 +452,7 @@ func TestFilters(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		r, err := c.CreateOrderRow(ctx, skyplanner.OrderRow{PhaserOrderID: ptr(int64(5001)), ExternalID: &ext, DeliveryDate: &d, Status: &status, Worknumber: ptr("W-" + ext)})
+		r, err := c.CreateOrderRow(ctx, skyplanner.OrderRow{PhaserOrderID: new(int64(5001)), ExternalID: &ext, DeliveryDate: &d, Status: &status, Worknumber: new("W-" + ext)})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -516,7 +516,7 @@ func TestFilters(t *testing.T) {
 	}
 
 	// Lookups by external id on every resource that has one.
-	cust, err := c.CreateCustomer(ctx, skyplanner.Customer{ExternalID: ptr("cust-1")})
+	cust, err := c.CreateCustomer(ctx, skyplanner.Customer{ExternalID: new("cust-1")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -535,7 +535,7 @@ func TestFilters(t *testing.T) {
 	if got, err := c.FindOrderRowByExternalID(ctx, "a"); err != nil || *got.ID != a {
 		t.Errorf("FindOrderRowByExternalID(a) = %v, %v", got.ID, err)
 	}
-	job, err := c.CreateJob(ctx, skyplanner.Job{PhaserOrderRowID: &a, PhaserWorkstageID: ptr(int64(104)), ExternalID: ptr("job-x")})
+	job, err := c.CreateJob(ctx, skyplanner.Job{PhaserOrderRowID: &a, PhaserWorkstageID: new(int64(104)), ExternalID: new("job-x")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -581,7 +581,7 @@ func TestRecords(t *testing.T) {
 	}
 
 	// PUT merges: the description changes, the number stays.
-	o, err := c.UpdateOrder(ctx, 5001, skyplanner.Order{Description: ptr("Rush")})
+	o, err := c.UpdateOrder(ctx, 5001, skyplanner.Order{Description: new("Rush")})
 	if err != nil || *o.Number != "2026-1" || *o.Description != "Rush" || *o.ProductionPlanningCustomerID != 1001 {
 		t.Errorf("UpdateOrder = %+v, %v; want the number kept and the description set", o, err)
 	}
@@ -598,7 +598,7 @@ func TestRecords(t *testing.T) {
 	}
 
 	// A product comes with its stock record.
-	p, err := c.CreateProduct(ctx, skyplanner.Product{Code: ptr("STOL-NOVI"), FreeAmount: ptr(7.0), Type: ptr(skyplanner.ProductTypeProduct)})
+	p, err := c.CreateProduct(ctx, skyplanner.Product{Code: new("STOL-NOVI"), FreeAmount: new(7.0), Type: new(skyplanner.ProductTypeProduct)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -618,13 +618,13 @@ func TestRecords(t *testing.T) {
 
 	// Default steps through the client's SetProductSteps.
 	steps := []skyplanner.ProductStep{
-		{OrderNumber: ptr(int32(1)), PhaserWorkstageID: ptr(int64(101)), Duration: ptr(60.0)},
-		{OrderNumber: ptr(int32(2)), PhaserWorkstageID: ptr(int64(104)), Duration: ptr(120.0), Workstations: &api.Workstations{65}},
+		{OrderNumber: new(int32(1)), PhaserWorkstageID: new(int64(101)), Duration: new(60.0)},
+		{OrderNumber: new(int32(2)), PhaserWorkstageID: new(int64(104)), Duration: new(120.0), Workstations: &api.Workstations{65}},
 	}
 	if err := c.SetProductSteps(ctx, *p.ID, steps); err != nil {
 		t.Fatal(err)
 	}
-	steps[0].Duration = ptr(90.0)
+	steps[0].Duration = new(90.0)
 	if err := c.SetProductSteps(ctx, *p.ID, steps[:1]); err != nil {
 		t.Fatal(err)
 	}

@@ -90,5 +90,3 @@ func (c *clock) Advance(d time.Duration) {
 	defer c.mu.Unlock()
 	c.t = c.t.Add(d)
 }
-
-func ptr[T any](v T) *T { return &v }

@@ -2,6 +2,7 @@ package skyplannertest
 
 import (
 	"encoding/json"
+	"github.com/planbridge/planbridge/internal/deref"
 	"net/url"
 	"strconv"
 	"strings"
@@ -17,7 +18,7 @@ func (s *Server) checkOrder(o, cur *api.Order) (func() error, error) {
 		return nil, err
 	}
 	if cur == nil && o.Status == nil {
-		o.Status = ptr("new")
+		o.Status = new("new")
 	}
 	o.DeliveryDate, o.StartEligibilityDate = s.inZone(o.DeliveryDate), s.inZone(o.StartEligibilityDate)
 	return nil, nil
@@ -36,7 +37,7 @@ func (s *Server) orderRefs(o *api.Order) error {
 }
 
 func (s *Server) checkRow(row, cur *api.OrderRow) (func() error, error) {
-	defaultSteps := deref(row.GetDefaultSteps)
+	defaultSteps := deref.Of(row.GetDefaultSteps)
 	row.GetDefaultSteps, row.UseCustomMaterials = nil, nil // write-only
 	if err := s.rowRefs(row, false); err != nil {
 		return nil, err
@@ -44,7 +45,7 @@ func (s *Server) checkRow(row, cur *api.OrderRow) (func() error, error) {
 	if cur == nil {
 		row.ProductionPlanningOrderRowID = nil
 		if row.Status == nil {
-			row.Status = ptr(api.OrderRowStatusNew)
+			row.Status = new(api.OrderRowStatusNew)
 		}
 	} else {
 		row.ProductionPlanningOrderRowID = cur.ProductionPlanningOrderRowID
@@ -69,7 +70,7 @@ func (s *Server) rowRefs(row *api.OrderRow, archivedToo bool) error {
 		return badRequest("phaser_order_id: phaser order %d does not exist", *row.PhaserOrderID)
 	case row.ProductionPlanningProductID != nil && s.products.rows[*row.ProductionPlanningProductID] == nil:
 		return badRequest("production_planning_product_id: product %d does not exist", *row.ProductionPlanningProductID)
-	case row.ParentID != nil && (!s.rows.has(*row.ParentID, archivedToo) || *row.ParentID == deref(row.ID)):
+	case row.ParentID != nil && (!s.rows.has(*row.ParentID, archivedToo) || *row.ParentID == deref.Of(row.ID)):
 		return badRequest("parent_id: phaser order row %d does not exist", *row.ParentID)
 	}
 	return nil
@@ -78,15 +79,15 @@ func (s *Server) rowRefs(row *api.OrderRow, archivedToo bool) error {
 // copySteps gives a new row one job per default step of its product, as
 // get_default_steps asks.
 func (s *Server) copySteps(row *api.OrderRow) {
-	for _, st := range s.steps[deref(row.ProductionPlanningProductID)] {
+	for _, st := range s.steps[deref.Of(row.ProductionPlanningProductID)] {
 		st := clone(&st)
 		job := &api.Job{
 			PhaserOrderRowID: row.ID, PhaserWorkstageID: st.PhaserWorkstageID, Workstations: st.Workstations,
 			OrderNumber: st.OrderNumber, Duration: st.Duration, Settingtime: st.Settingtime, Settletime: st.Settletime,
-			Status: ptr("new"), IsArchive: ptr(false), Modified: s.stamp(),
+			Status: new("new"), IsArchive: new(false), Modified: s.stamp(),
 		}
-		if ws := s.workstages.rows[deref(st.PhaserWorkstageID)]; ws != nil && ws.Name != nil {
-			job.Name = ptr(*ws.Name)
+		if ws := s.workstages.rows[deref.Of(st.PhaserWorkstageID)]; ws != nil && ws.Name != nil {
+			job.Name = new(*ws.Name)
 		}
 		if st.TimeVariation != nil {
 			tv, _ := json.Marshal(*st.TimeVariation)
@@ -99,13 +100,13 @@ func (s *Server) copySteps(row *api.OrderRow) {
 func (s *Server) checkProduct(p, cur *api.Product) (func() error, error) {
 	if cur == nil {
 		return func() error {
-			return s.saldos.add(&api.Saldo{ProductionPlanningProductID: p.ID, Amount: ptr(deref(p.FreeAmount))})
+			return s.saldos.add(&api.Saldo{ProductionPlanningProductID: p.ID, Amount: new(deref.Of(p.FreeAmount))})
 		}, nil
 	}
 	if p.FreeAmount != nil {
 		for _, sa := range s.saldos.rows {
-			if deref(sa.ProductionPlanningProductID) == deref(p.ID) {
-				sa.Amount = ptr(*p.FreeAmount)
+			if deref.Of(sa.ProductionPlanningProductID) == deref.Of(p.ID) {
+				sa.Amount = new(*p.FreeAmount)
 			}
 		}
 	}
@@ -119,7 +120,7 @@ func (s *Server) checkJob(j, cur *api.Job) (func() error, error) {
 	if cur == nil {
 		j.ProductionPlanningJobID = nil
 		if j.Status == nil {
-			j.Status = ptr("new")
+			j.Status = new("new")
 		}
 	} else {
 		j.ProductionPlanningJobID = cur.ProductionPlanningJobID
@@ -149,7 +150,7 @@ func (s *Server) checkWorkstage(ws, _ *api.Workstage) (func() error, error) {
 }
 
 func (s *Server) workstationRefs(ids *api.Workstations) error {
-	for _, id := range deref(ids) {
+	for _, id := range deref.Of(ids) {
 		if s.workstations.rows[id] == nil {
 			return badRequest("workstations: workstation %d does not exist", id)
 		}

@@ -136,7 +136,7 @@ func createOp[T any](s *Server, res *resource[T]) http.HandlerFunc {
 		k := res.table.keys(v)
 		*k.id = nil
 		if k.archive != nil {
-			*k.archive = ptr(false)
+			*k.archive = new(false)
 		}
 		if k.modified != nil {
 			*k.modified = s.stamp()
@@ -225,7 +225,7 @@ func deleteOp[T any](s *Server, res *resource[T]) http.HandlerFunc {
 		if k.archive == nil {
 			delete(res.table.rows, id)
 		} else {
-			*k.archive = ptr(true)
+			*k.archive = new(true)
 			if k.modified != nil {
 				*k.modified = s.stamp()
 			}
@@ -269,7 +269,7 @@ func pathID(r *http.Request, name string) int64 {
 }
 
 // stamp is the modified time of a change made now.
-func (s *Server) stamp() *api.DateTime { return ptr(api.NewDateTime(s.Now())) }
+func (s *Server) stamp() *api.DateTime { return new(api.NewDateTime(s.Now())) }
 
 // inZone writes a date the way the service does: with an offset, in the
 // fake's zone. A date without one is a wall-clock time there.
@@ -277,5 +277,5 @@ func (s *Server) inZone(d *api.DateTime) *api.DateTime {
 	if d == nil || !d.Valid() {
 		return d
 	}
-	return ptr(api.NewDateTime(d.In(s.zone)))
+	return new(api.NewDateTime(d.In(s.zone)))
 }

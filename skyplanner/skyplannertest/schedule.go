@@ -3,6 +3,7 @@ package skyplannertest
 import (
 	"cmp"
 	"encoding/json"
+	"github.com/planbridge/planbridge/internal/deref"
 	"net/http"
 	"slices"
 	"strconv"
@@ -73,11 +74,11 @@ func (s *Server) plan(orders []int64) []int64 {
 	for _, oid := range orders {
 		order := s.orders.rows[oid]
 		for _, row := range s.rowsOf(oid) {
-			for _, job := range s.jobsOf(deref(row.ID)) {
+			for _, job := range s.jobsOf(deref.Of(row.ID)) {
 				live := !s.orders.archived(order) && !s.rows.archived(row) && !s.jobs.archived(job)
 				if live {
 					todo = append(todo, work{job, row, order})
-					replanned[deref(job.ID)] = true
+					replanned[deref.Of(job.ID)] = true
 				} else if job.ProductionPlanningJobID != nil {
 					// Archived since the last export: out of scheduling.
 					delete(s.scheduled.rows, *job.ProductionPlanningJobID)
@@ -94,8 +95,8 @@ func (s *Server) plan(orders []int64) []int64 {
 		if replanned[s.planOf[sid]] {
 			continue
 		}
-		for _, p := range deref(sj.JobParts) {
-			if ws, end := deref(p.PlannedWorkstationID), timeOf(p.PlannedEndTime); ws != 0 && end.After(free[ws]) {
+		for _, p := range deref.Of(sj.JobParts) {
+			if ws, end := deref.Of(p.PlannedWorkstationID), timeOf(p.PlannedEndTime); ws != 0 && end.After(free[ws]) {
 				free[ws] = end
 			}
 		}
@@ -105,7 +106,7 @@ func (s *Server) plan(orders []int64) []int64 {
 	var out []int64
 	ready := map[int64]time.Time{} // by row: when its next job may start
 	for _, wk := range todo {
-		rowID := deref(wk.row.ID)
+		rowID := deref.Of(wk.row.ID)
 		at, ok := ready[rowID]
 		if !ok {
 			at = latest(start, timeOf(wk.order.StartEligibilityDate), timeOf(wk.row.StartEligibilityDate))
@@ -115,7 +116,7 @@ func (s *Server) plan(orders []int64) []int64 {
 		if ws != 0 {
 			at = latest(at, free[ws])
 		}
-		d := seconds(deref(wk.job.Settingtime) + deref(wk.job.Duration))
+		d := seconds(deref.Of(wk.job.Settingtime) + deref.Of(wk.job.Duration))
 		if d <= 0 {
 			d = DefaultJobDuration
 		}
@@ -123,19 +124,19 @@ func (s *Server) plan(orders []int64) []int64 {
 		if ws != 0 {
 			free[ws] = end
 		}
-		ready[rowID] = end.Add(seconds(deref(wk.job.Settletime)))
+		ready[rowID] = end.Add(seconds(deref.Of(wk.job.Settletime)))
 
 		part := api.JobPart{
-			PlannedStartTime: ptr(api.NewDateTime(at.In(s.zone))), PlannedEndTime: ptr(api.NewDateTime(end.In(s.zone))),
-			PlannedDuration: ptr(d.Seconds()), IsPlanned: ptr(true),
+			PlannedStartTime: new(api.NewDateTime(at.In(s.zone))), PlannedEndTime: new(api.NewDateTime(end.In(s.zone))),
+			PlannedDuration: new(d.Seconds()), IsPlanned: new(true),
 		}
 		if ws != 0 {
-			part.PlannedWorkstationID = ptr(ws)
+			part.PlannedWorkstationID = new(ws)
 		}
 		sj := &api.ScheduledJob{
 			StartTime: part.PlannedStartTime, EndTime: part.PlannedEndTime, JobParts: &[]api.JobPart{part},
 			AdditionalProperties: map[string]api.Unmodelled{
-				"phaser_job_id":       json.RawMessage(strconv.FormatInt(deref(wk.job.ID), 10)),
+				"phaser_job_id":       json.RawMessage(strconv.FormatInt(deref.Of(wk.job.ID), 10)),
 				"phaser_order_row_id": json.RawMessage(strconv.FormatInt(rowID, 10)),
 			},
 		}
@@ -143,17 +144,17 @@ func (s *Server) plan(orders []int64) []int64 {
 			name, _ := json.Marshal(*wk.job.Name)
 			sj.AdditionalProperties["name"] = name
 		}
-		if id := deref(wk.job.ProductionPlanningJobID); id != 0 && s.scheduled.rows[id] != nil {
+		if id := deref.Of(wk.job.ProductionPlanningJobID); id != 0 && s.scheduled.rows[id] != nil {
 			sj.ID = &id
 			s.scheduled.rows[id] = sj
 		} else {
 			_ = s.scheduled.add(sj) // a new scheduled job has no id yet, so add cannot fail
 		}
-		s.planOf[*sj.ID] = deref(wk.job.ID)
-		wk.job.ProductionPlanningJobID, wk.job.Modified = ptr(*sj.ID), s.stamp()
+		s.planOf[*sj.ID] = deref.Of(wk.job.ID)
+		wk.job.ProductionPlanningJobID, wk.job.Modified = new(*sj.ID), s.stamp()
 		if wk.row.ProductionPlanningOrderRowID == nil {
 			s.nextPlanRow++
-			wk.row.ProductionPlanningOrderRowID, wk.row.Modified = ptr(s.nextPlanRow), s.stamp()
+			wk.row.ProductionPlanningOrderRowID, wk.row.Modified = new(s.nextPlanRow), s.stamp()
 		}
 		out = append(out, *sj.ID)
 	}
@@ -164,11 +165,11 @@ func (s *Server) plan(orders []int64) []int64 {
 func (s *Server) rowsOf(orderID int64) []*api.OrderRow {
 	var out []*api.OrderRow
 	for _, r := range s.rows.sorted() {
-		if deref(r.PhaserOrderID) == orderID {
+		if deref.Of(r.PhaserOrderID) == orderID {
 			out = append(out, r)
 		}
 	}
-	slices.SortStableFunc(out, func(a, b *api.OrderRow) int { return cmp.Compare(deref(a.RowIndex), deref(b.RowIndex)) })
+	slices.SortStableFunc(out, func(a, b *api.OrderRow) int { return cmp.Compare(deref.Of(a.RowIndex), deref.Of(b.RowIndex)) })
 	return out
 }
 
@@ -176,22 +177,22 @@ func (s *Server) rowsOf(orderID int64) []*api.OrderRow {
 func (s *Server) jobsOf(rowID int64) []*api.Job {
 	var out []*api.Job
 	for _, j := range s.jobs.sorted() {
-		if deref(j.PhaserOrderRowID) == rowID {
+		if deref.Of(j.PhaserOrderRowID) == rowID {
 			out = append(out, j)
 		}
 	}
-	slices.SortStableFunc(out, func(a, b *api.Job) int { return cmp.Compare(deref(a.OrderNumber), deref(b.OrderNumber)) })
+	slices.SortStableFunc(out, func(a, b *api.Job) int { return cmp.Compare(deref.Of(a.OrderNumber), deref.Of(b.OrderNumber)) })
 	return out
 }
 
 // workstationOf is where a job is planned: its first workstation, else its
 // workstage's first, else none (0).
 func (s *Server) workstationOf(j *api.Job) int64 {
-	if ws := deref(j.Workstations); len(ws) > 0 {
+	if ws := deref.Of(j.Workstations); len(ws) > 0 {
 		return ws[0]
 	}
-	if st := s.workstages.rows[deref(j.PhaserWorkstageID)]; st != nil {
-		if ws := deref(st.Workstations); len(ws) > 0 {
+	if st := s.workstages.rows[deref.Of(j.PhaserWorkstageID)]; st != nil {
+		if ws := deref.Of(st.Workstations); len(ws) > 0 {
 			return ws[0]
 		}
 	}

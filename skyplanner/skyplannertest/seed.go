@@ -3,6 +3,7 @@ package skyplannertest
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/planbridge/planbridge/internal/deref"
 	"maps"
 	"slices"
 
@@ -97,15 +98,15 @@ func (s *Server) load(seed Seed) error {
 	for i := range seed.Saldos {
 		v := clone(&seed.Saldos[i])
 		if pid := v.ProductionPlanningProductID; pid == nil || s.products.rows[*pid] == nil {
-			return fmt.Errorf("saldos[%d]: production_planning_product_id: product %d does not exist", i, deref(pid))
+			return fmt.Errorf("saldos[%d]: production_planning_product_id: product %d does not exist", i, deref.Of(pid))
 		}
 		if err := s.saldos.add(&v); err != nil {
 			return err
 		}
 	}
 	for _, p := range s.products.sorted() {
-		if !slices.ContainsFunc(s.saldos.sorted(), func(sa *api.Saldo) bool { return deref(sa.ProductionPlanningProductID) == deref(p.ID) }) {
-			_ = s.saldos.add(&api.Saldo{ProductionPlanningProductID: p.ID, Amount: ptr(deref(p.FreeAmount))})
+		if !slices.ContainsFunc(s.saldos.sorted(), func(sa *api.Saldo) bool { return deref.Of(sa.ProductionPlanningProductID) == deref.Of(p.ID) }) {
+			_ = s.saldos.add(&api.Saldo{ProductionPlanningProductID: p.ID, Amount: new(deref.Of(p.FreeAmount))})
 		}
 	}
 	for i := range seed.Orders {
@@ -121,7 +122,7 @@ func (s *Server) load(seed Seed) error {
 	}
 	for i := range seed.OrderRows {
 		v := clone(&seed.OrderRows[i])
-		steps := deref(v.GetDefaultSteps)
+		steps := deref.Of(v.GetDefaultSteps)
 		v.GetDefaultSteps, v.UseCustomMaterials = nil, nil
 		if err := s.rowRefs(&v, true); err != nil {
 			return fmt.Errorf("phaser-order-rows[%d]: %w", i, err)
@@ -131,7 +132,7 @@ func (s *Server) load(seed Seed) error {
 		}
 		v.DeliveryDate, v.StartEligibilityDate = s.inZone(v.DeliveryDate), s.inZone(v.StartEligibilityDate)
 		if v.Status == nil {
-			v.Status = ptr(api.OrderRowStatusNew)
+			v.Status = new(api.OrderRowStatusNew)
 		}
 		s.seedDefaults(nil, &v.IsArchive, &v.Modified)
 		if err := s.rows.add(&v); err != nil {
@@ -166,10 +167,10 @@ func (s *Server) stampIfNone(modified **api.DateTime) {
 // modified now.
 func (s *Server) seedDefaults(status **string, archive **bool, modified **api.DateTime) {
 	if status != nil && *status == nil {
-		*status = ptr("new")
+		*status = new("new")
 	}
 	if *archive == nil {
-		*archive = ptr(false)
+		*archive = new(false)
 	}
 	*modified = s.inZone(*modified)
 	s.stampIfNone(modified)
@@ -199,7 +200,7 @@ const DemoOrganisation = 3840
 //     assembled). The Minimax service item MONTAZA has no product.
 func DemoData() Seed {
 	ws := func(id int64, name, ext string) api.Workstation {
-		return api.Workstation{ID: &id, Name: &name, ExternalID: &ext, SchedulingFactor: ptr(1.0)}
+		return api.Workstation{ID: &id, Name: &name, ExternalID: &ext, SchedulingFactor: new(1.0)}
 	}
 	stage := func(id int64, name, ext, desc string, stations ...int64) api.Workstage {
 		w := api.Workstations(stations)
@@ -207,12 +208,12 @@ func DemoData() Seed {
 	}
 	product := func(id, itemID int64, code, name string, stock float64) api.Product {
 		ext := fmt.Sprintf("minimax:%d:item:%d", DemoOrganisation, itemID)
-		return api.Product{ID: &id, Type: ptr(api.ProductTypeProduct), Code: &code, Name: &name, Unit: ptr("kom"),
-			ExternalID: &ext, IsActive: ptr(true), FreeAmount: &stock}
+		return api.Product{ID: &id, Type: new(api.ProductTypeProduct), Code: &code, Name: &name, Unit: new("kom"),
+			ExternalID: &ext, IsActive: new(true), FreeAmount: &stock}
 	}
 	// step: workstage, setting time, duration, settle time (seconds).
 	step := func(n int32, stage int64, setting, duration, settle float64) api.ProductStep {
-		st := api.ProductStep{OrderNumber: &n, PhaserWorkstageID: &stage, TimeVariation: ptr(api.TimeVariationFixedTime),
+		st := api.ProductStep{OrderNumber: &n, PhaserWorkstageID: &stage, TimeVariation: new(api.TimeVariationFixedTime),
 			Duration: &duration, Settingtime: &setting, Settletime: &settle}
 		return st
 	}

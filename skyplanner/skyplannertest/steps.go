@@ -2,6 +2,7 @@ package skyplannertest
 
 import (
 	"encoding/json"
+	"github.com/planbridge/planbridge/internal/deref"
 	"io"
 	"net/http"
 	"slices"
@@ -58,7 +59,7 @@ func (s *Server) addStepLocked(pid int64, st *api.ProductStep) error {
 	if st.OrderNumber == nil {
 		n := int32(1)
 		if len(steps) > 0 {
-			n = deref(steps[len(steps)-1].OrderNumber) + 1
+			n = deref.Of(steps[len(steps)-1].OrderNumber) + 1
 		}
 		st.OrderNumber = &n
 	}
@@ -67,7 +68,7 @@ func (s *Server) addStepLocked(pid int64, st *api.ProductStep) error {
 			" already has step " + strconv.Itoa(int(*st.OrderNumber)) + "; change it with PUT"}
 	}
 	steps = append(steps, *st)
-	slices.SortStableFunc(steps, func(a, b api.ProductStep) int { return int(deref(a.OrderNumber)) - int(deref(b.OrderNumber)) })
+	slices.SortStableFunc(steps, func(a, b api.ProductStep) int { return int(deref.Of(a.OrderNumber)) - int(deref.Of(b.OrderNumber)) })
 	s.steps[pid] = steps
 	s.touchProduct(pid)
 	return nil
@@ -143,7 +144,7 @@ func (s *Server) stepRefs(st *api.ProductStep) error {
 }
 
 func findStep(steps []api.ProductStep, n int32) (int, bool) {
-	i := slices.IndexFunc(steps, func(st api.ProductStep) bool { return deref(st.OrderNumber) == n })
+	i := slices.IndexFunc(steps, func(st api.ProductStep) bool { return deref.Of(st.OrderNumber) == n })
 	return i, i >= 0
 }
 

@@ -3,6 +3,7 @@ package skyplannertest
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/planbridge/planbridge/internal/deref"
 	"maps"
 	"net/url"
 	"slices"
@@ -64,14 +65,14 @@ func scheduledKeys(v *api.ScheduledJob) keys { return keys{id: &v.ID} }
 
 func (t *table[T]) archived(v *T) bool {
 	a := t.keys(v).archive
-	return a != nil && deref(*a)
+	return a != nil && deref.Of(*a)
 }
 
 // add stores v under a new id, or under its own when it has one (seed
 // data); an id in use is an error.
 func (t *table[T]) add(v *T) error {
 	k := t.keys(v)
-	id := deref(*k.id)
+	id := deref.Of(*k.id)
 	switch {
 	case id <= 0:
 		t.next++
@@ -152,7 +153,7 @@ func (t *table[T]) filter(q url.Values, zone *time.Location, match func(*T) bool
 		switch {
 		case !includeArchived && t.archived(v):
 			continue
-		case k.external != nil && q.Has("external_id") && deref(*k.external) != q.Get("external_id"):
+		case k.external != nil && q.Has("external_id") && deref.Of(*k.external) != q.Get("external_id"):
 			continue
 		case k.modified != nil && !modified.IsZero() && !compareTime(*k.modified, modified, q.Get("modifiedCondition")):
 			continue
@@ -258,14 +259,4 @@ func badRequest(format string, args ...any) error {
 
 func notFound(format string, args ...any) error {
 	return &problem{404, fmt.Sprintf(format, args...)}
-}
-
-func ptr[T any](v T) *T { return &v }
-
-func deref[T any](p *T) T {
-	if p == nil {
-		var zero T
-		return zero
-	}
-	return *p
 }
