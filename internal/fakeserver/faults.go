@@ -21,6 +21,14 @@ type Fault struct {
 	// Delay waits before going on (or before Status/Drop); the wait ends
 	// early when the client gives up.
 	Delay time.Duration
+	// AfterHandler lets the request act first (the record is created,
+	// updated or archived) and then applies Status or Drop to its answer:
+	// "the server acted, the answer was lost", the failure that makes
+	// integrations create things twice.
+	AfterHandler bool
+	// Do is called when the fault fires, before anything else it does: a
+	// test cancels a context there, or stops a process it simulates.
+	Do func()
 }
 
 // Match selects requests for FailMatching. Empty fields match anything.
@@ -125,19 +133,32 @@ func (f *faults) pick(r *http.Request, path, op string) (Fault, bool, time.Durat
 	return Fault{}, false, f.latency
 }
 
-// apply runs the fault for this request. It reports whether it answered,
-// and with which status (0 for a dropped connection).
-func (s *Server) applyFaults(w http.ResponseWriter, r *http.Request, path, op string) (bool, int) {
+// applyFaults runs the fault for this request, if one fires. It reports
+// whether the request has been answered (with which status, 0 for a dropped
+// connection), or else a fault to apply to the handler's answer.
+func (s *Server) applyFaults(w http.ResponseWriter, r *http.Request, path, op string) (answered bool, status int, after *Fault) {
 	fault, ok, latency := s.faults.pick(r, path, op)
 	if !sleep(r, latency) {
-		return true, 0
+		return true, 0, nil
 	}
 	if !ok {
-		return false, 0
+		return false, 0, nil
+	}
+	if fault.Do != nil {
+		fault.Do()
 	}
 	if !sleep(r, fault.Delay) {
-		return true, 0
+		return true, 0, nil
 	}
+	if fault.AfterHandler {
+		return false, 0, &fault
+	}
+	return s.inflict(w, fault)
+}
+
+// inflict answers with the fault's status, or drops the connection. It
+// reports whether it answered, and with which status.
+func (s *Server) inflict(w http.ResponseWriter, fault Fault) (answered bool, status int, after *Fault) {
 	switch {
 	case fault.Drop:
 		if hj, ok := w.(http.Hijacker); ok {
@@ -148,7 +169,7 @@ func (s *Server) applyFaults(w http.ResponseWriter, r *http.Request, path, op st
 				// closed before answering, and the fault would go unseen.
 				_, _ = conn.Write([]byte("HTTP/1.1 5"))
 				_ = conn.Close()
-				return true, 0
+				return true, 0, nil
 			}
 		}
 		panic(http.ErrAbortHandler) // no hijacking (HTTP/2): abort the stream instead
@@ -157,9 +178,9 @@ func (s *Server) applyFaults(w http.ResponseWriter, r *http.Request, path, op st
 			w.Header().Set("Retry-After", strconv.Itoa(int((fault.RetryAfter+time.Second-1)/time.Second)))
 		}
 		s.WriteError(w, fault.Status, "injected fault: "+http.StatusText(fault.Status))
-		return true, fault.Status
+		return true, fault.Status, nil
 	}
-	return false, 0
+	return false, 0, nil
 }
 
 // sleep waits d, or less if the client goes away; it reports whether the

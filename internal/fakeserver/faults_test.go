@@ -52,3 +52,40 @@ func TestRateLimitWindow(t *testing.T) {
 		t.Errorf("after ClearFaults: %+v", a)
 	}
 }
+
+// TestFaultAfterHandler: the request acts, and its answer is lost (a
+// dropped connection) or replaced by an error; Do runs when the fault
+// fires.
+func TestFaultAfterHandler(t *testing.T) {
+	t.Parallel()
+	s, err := New(Config{Document: []byte(`{"openapi":"3.0.3","info":{"title":"t","version":"1"},"paths":{
+		"/a":{"post":{"responses":{"200":{"description":"ok"}}}}}}`)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	acted := 0
+	s.MustHandle("POST", "/a", func(w http.ResponseWriter, _ *http.Request) {
+		acted++
+		w.WriteHeader(http.StatusOK)
+	})
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	fired := 0
+	s.FailNth(1, Fault{Drop: true, AfterHandler: true, Do: func() { fired++ }})
+	s.FailNth(2, Fault{Status: http.StatusBadGateway, AfterHandler: true})
+	if resp, err := http.Post(srv.URL+"/a", "application/json", nil); err == nil {
+		resp.Body.Close()
+		t.Errorf("a lost answer arrived: %d", resp.StatusCode)
+	}
+	resp, err := http.Post(srv.URL+"/a", "application/json", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusBadGateway || acted != 2 || fired != 1 {
+		t.Errorf("status %d, handler ran %d times, Do %d; want 502, 2, 1", resp.StatusCode, acted, fired)
+	}
+	if got := s.Requests(); len(got) != 2 || got[0].Status != 0 || got[1].Status != http.StatusBadGateway {
+		t.Errorf("log %+v", got)
+	}
+}

@@ -65,9 +65,9 @@ type Request struct {
 
 // New loads the document. It fails when the document does not load.
 func New(cfg Config) (*Server, error) {
-	doc, err := openapi3.NewLoader().LoadFromData(cfg.Document)
+	doc, err := loadDocument(cfg.Document)
 	if err != nil {
-		return nil, fmt.Errorf("fakeserver: loading the OpenAPI document: %w", err)
+		return nil, err
 	}
 	if cfg.ErrorBody == nil {
 		cfg.ErrorBody = func(_ int, msg string) any { return map[string]string{"message": msg} }
@@ -89,6 +89,24 @@ func New(cfg Config) (*Server, error) {
 		},
 	}
 	return s, nil
+}
+
+// documents holds each document loaded, by its bytes: tests start many
+// fakes, and loading the Minimax document dominates the start. A loaded
+// document is only read afterwards (routing, validation), so fakes can
+// share it.
+var documents sync.Map // string(document) → *openapi3.T
+
+func loadDocument(data []byte) (*openapi3.T, error) {
+	if doc, ok := documents.Load(string(data)); ok {
+		return doc.(*openapi3.T), nil
+	}
+	doc, err := openapi3.NewLoader().LoadFromData(data)
+	if err != nil {
+		return nil, fmt.Errorf("fakeserver: loading the OpenAPI document: %w", err)
+	}
+	actual, _ := documents.LoadOrStore(string(data), doc)
+	return actual.(*openapi3.T), nil
 }
 
 // Handle registers the handler of one operation. The template must be a
@@ -139,7 +157,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if rt != nil {
 		op = rt.Method + " " + rt.Path
 	}
-	if answered, status := s.applyFaults(w, r, path, op); answered {
+	answered, status, after := s.applyFaults(w, r, path, op)
+	if answered {
 		s.record(r, path, op, status)
 		return
 	}
@@ -168,6 +187,13 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	rec := httptest.NewRecorder()
 	s.handlers[op](rec, r.WithContext(context.WithValue(r.Context(), paramsKey{}, params)))
 	s.checkResponse(r.Context(), input, rec)
+	if after != nil {
+		// The handler acted; its answer is lost or replaced.
+		if answered, status, _ := s.inflict(w, *after); answered {
+			s.record(r, path, op, status)
+			return
+		}
+	}
 	for k, v := range rec.Header() {
 		w.Header()[k] = v
 	}
