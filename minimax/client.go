@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"golang.org/x/oauth2"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/planbridge/planbridge/internal/clientopt"
 	"github.com/planbridge/planbridge/internal/redact"
+	"github.com/planbridge/planbridge/internal/transport"
 	"github.com/planbridge/planbridge/minimax/api"
 )
 
@@ -34,6 +36,8 @@ type Client struct {
 	lookups lookups
 
 	maxPages int // pages a list without TotalRows may take; tests lower it
+
+	sent atomic.Int64 // API requests sent, every try
 }
 
 // New builds a client. It needs a deployment (WithCountry, or WithBaseURL
@@ -95,14 +99,14 @@ func New(opts ...Option) (*Client, error) {
 		client: tokenHTTP, now: cfg.now, redactor: apiRedactor,
 	}
 	c := &Client{tokens: t, org: cfg.org, zone: cfg.zone, maxPages: maxPagesUnknownTotal}
-	var under func(http.RoundTripper) http.RoundTripper
+	var limit func(http.RoundTripper) http.RoundTripper
 	if c.budget, err = newBudget(cfg); err != nil {
 		return nil, err
 	} else if c.budget != nil {
-		under = c.budget.transport
+		limit = c.budget.transport
 	}
 	cfg.common.Redactor = apiRedactor
-	hc, err := cfg.common.Build(t.authorize, under)
+	hc, err := cfg.common.Build(t.authorize, transport.Chain(transport.Count(&c.sent), limit))
 	if err != nil {
 		return nil, fmt.Errorf("minimax: %w", err)
 	}

@@ -9,19 +9,26 @@ import (
 	"iter"
 	"log/slog"
 	"net/http"
+	"sync/atomic"
 
 	"github.com/planbridge/planbridge/internal/clientopt"
 	"github.com/planbridge/planbridge/internal/pager"
 	"github.com/planbridge/planbridge/internal/redact"
+	"github.com/planbridge/planbridge/internal/transport"
 	"github.com/planbridge/planbridge/internal/wire"
 	"github.com/planbridge/planbridge/skyplanner/api"
 )
 
 // Client talks to one SkyPlanner tenant. It is safe for concurrent use.
 type Client struct {
-	api *api.ClientWithResponses
-	log *slog.Logger
+	api  *api.ClientWithResponses
+	log  *slog.Logger
+	sent atomic.Int64
 }
+
+// RequestsSent reports how many requests the client has sent, every try of
+// a retried call included.
+func (c *Client) RequestsSent() int64 { return c.sent.Load() }
 
 // siteURL is the API root of a tenant, as the only public client knows it.
 const siteURL = "https://%s.skyplanner.app/production-planning/api/v3"
@@ -57,11 +64,16 @@ func New(opts ...Option) (*Client, error) {
 	// and the handler from every log line, whoever writes it.
 	cfg.common.Redactor = redact.New(token)
 	cfg.common.Logger = cfg.common.Redactor.Logger(cfg.common.Logger)
+	log := cfg.common.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
 	authorize := func(req *http.Request) error {
 		req.Header.Set("Authorization-Token", token)
 		return nil
 	}
-	hc, err := cfg.common.Build(authorize, nil)
+	c := &Client{log: log}
+	hc, err := cfg.common.Build(authorize, transport.Count(&c.sent))
 	if err != nil {
 		return nil, fmt.Errorf("skyplanner: %w", err)
 	}
@@ -73,11 +85,8 @@ func New(opts ...Option) (*Client, error) {
 	if err != nil {
 		return nil, fmt.Errorf("skyplanner: %w", err)
 	}
-	log := cfg.common.Logger
-	if log == nil {
-		log = slog.New(slog.DiscardHandler)
-	}
-	return &Client{api: ac, log: log}, nil
+	c.api = ac
+	return c, nil
 }
 
 // API returns the generated client this one is built on, for operations

@@ -95,6 +95,28 @@ func (c *Counter) Times() []time.Time {
 func (c *Counter) Restore(times []time.Time) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	c.load(times)
+}
+
+// Merge adds times, as Times returned them in this process or another, to
+// the events counted, as Restore would take them, leaving out a time the
+// counter holds already: a process that saved its own times and loads them
+// again must not count them twice.
+func (c *Counter) Merge(times []time.Time) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	all := slices.Clone(c.times)
+	for _, t := range times {
+		if !slices.ContainsFunc(c.times, t.Equal) {
+			all = append(all, t)
+		}
+	}
+	c.load(all)
+}
+
+// load sets the counted events to times, as Restore describes. Call with
+// c.mu held.
+func (c *Counter) load(times []time.Time) {
 	now := c.now()
 	cut := now.Add(-c.span)
 	var kept []time.Time

@@ -233,3 +233,24 @@ func TestMemoryStaysBounded(t *testing.T) {
 		t.Errorf("capacity %d after restoring 10,000 old times, want at most %d", n, limit)
 	}
 }
+
+func TestMerge(t *testing.T) {
+	now := time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC)
+	c, err := New(5, time.Hour, func() time.Time { return now })
+	if err != nil {
+		t.Fatal(err)
+	}
+	own := now.Add(-10 * time.Minute)
+	c.Restore([]time.Time{own})
+	// An earlier process's times, one of them ours already, one outside the
+	// window.
+	c.Merge([]time.Time{own, now.Add(-20 * time.Minute), now.Add(-2 * time.Hour)})
+	want := []time.Time{now.Add(-20 * time.Minute), own}
+	if diff := cmp.Diff(want, c.Times()); diff != "" {
+		t.Errorf("Times() after Merge (-want +got):\n%s", diff)
+	}
+	c.Merge(c.Times())
+	if c.Used() != 2 {
+		t.Errorf("merging the counter's own times made %d, want 2", c.Used())
+	}
+}
