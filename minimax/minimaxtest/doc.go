@@ -15,7 +15,9 @@
 // Minimax; an invalid one is answered 400 with a message naming the problem
 // (and fails the test in strict mode), and every answer the fake gives is
 // checked too. Faults can be injected (FailNth, FailMatching, SetLatency,
-// SetRateLimit), and Requests and Count tell a test what reached the fake.
+// SetRateLimit), before the request acts or, with Fault.AfterHandler, after
+// it (the answer is then lost or replaced); Requests and Count tell a test
+// what reached the fake.
 //
 // Records are written the way Minimax writes them: dates as wall-clock time
 // in the organisation's zone, without an offset; an order's unset dates and

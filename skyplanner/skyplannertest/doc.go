@@ -66,8 +66,8 @@
 //
 // POST /phaser-orders/export takes existing, non-archived orders. It copies
 // the non-archived jobs of their non-archived rows into production
-// scheduling (/jobs), sets the jobs' production_planning_job_id and the
-// rows' production_planning_order_row_id, and answers
+// scheduling (/jobs), sets the jobs' production_planning_job_id and every
+// live row's production_planning_order_row_id (jobs or not), and answers
 // {"phaser_order_ids": [...], "jobs": [scheduled job ids]} (the real answer
 // is undocumented). A scheduled job carries, beyond the document's fields,
 // phaser_job_id, phaser_order_row_id and name.
@@ -85,9 +85,17 @@
 // # Tests
 //
 // Faults can be injected (FailNth, FailMatching with Fault{Status,
-// RetryAfter, Drop, Delay}, SetLatency, SetRateLimit, ClearFaults), and
-// Requests, Count ("POST /phaser-order-rows") and Counts tell a test what
-// reached the fake. State accessors (Order, Orders, OrderRows, Jobs,
+// RetryAfter, Drop, Delay, AfterHandler, Do}, SetLatency, SetRateLimit,
+// ClearFaults), and Requests, Count ("POST /phaser-order-rows") and Counts
+// tell a test what reached the fake. A Fault with AfterHandler lets the
+// request act before its answer is lost or replaced: the failure that makes
+// an integration create a record twice.
+//
+// Two options make the fake answer lists as a real SkyPlanner might, so that
+// code which looks records up can be tested against it: WithIgnoredFilters
+// (a filter the project only infers is ignored, and every record comes back)
+// and WithDefaultLimit (a list that asks for no limit is cut short,
+// silently). State accessors (Order, Orders, OrderRows, Jobs,
 // ScheduledJobs, ...) return copies of what the fake holds, archived
 // records included.
 //

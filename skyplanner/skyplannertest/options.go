@@ -41,3 +41,19 @@ func WithBareResponses() Option { return func(s *Server) { s.bare = true } }
 
 // withTB is set by NewServer.
 func withTB(tb testing.TB) Option { return func(s *Server) { s.tb = tb } }
+
+// WithIgnoredFilters makes lists ignore the named query parameters, as a
+// real SkyPlanner may ignore a filter this project only infers: the answer
+// is then every record, as if the parameter had not been sent. With no
+// names it ignores the inferred filters external_id (on every resource)
+// and phaser_order_row_id (on jobs).
+func WithIgnoredFilters(names ...string) Option {
+	if len(names) == 0 {
+		names = []string{"external_id", "phaser_order_row_id"}
+	}
+	return func(s *Server) { s.ignored = append(s.ignored, names...) }
+}
+
+// WithDefaultLimit caps every list that asks for no limit at n records,
+// as a server with a default page size would, without saying so.
+func WithDefaultLimit(n int) Option { return func(s *Server) { s.defaultLimit = n } }

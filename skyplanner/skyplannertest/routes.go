@@ -88,7 +88,7 @@ func register[T any](s *Server, res *resource[T]) {
 
 func listOp[T any](s *Server, res *resource[T]) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		q := r.URL.Query()
+		q := s.listQuery(r.URL.Query())
 		s.mu.Lock()
 		defer s.mu.Unlock()
 		var match func(*T) bool
@@ -107,6 +107,18 @@ func listOp[T any](s *Server, res *resource[T]) http.HandlerFunc {
 		}
 		s.reply(w, http.StatusOK, res.many, found)
 	}
+}
+
+// listQuery is the query a list honours: without the filters the fake
+// ignores, and with its default limit when none was asked for.
+func (s *Server) listQuery(q url.Values) url.Values {
+	for _, name := range s.ignored {
+		q.Del(name)
+	}
+	if s.defaultLimit > 0 && !q.Has("limit") {
+		q.Set("limit", strconv.Itoa(s.defaultLimit))
+	}
+	return q
 }
 
 func getOp[T any](s *Server, res *resource[T]) http.HandlerFunc {

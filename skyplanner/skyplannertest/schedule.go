@@ -74,6 +74,11 @@ func (s *Server) plan(orders []int64) []int64 {
 	for _, oid := range orders {
 		order := s.orders.rows[oid]
 		for _, row := range s.rowsOf(oid) {
+			if !s.rows.archived(row) && row.ProductionPlanningOrderRowID == nil {
+				// Every live row is copied, with jobs or without.
+				s.nextPlanRow++
+				row.ProductionPlanningOrderRowID, row.Modified = new(s.nextPlanRow), s.stamp()
+			}
 			for _, job := range s.jobsOf(deref.Of(row.ID)) {
 				live := !s.orders.archived(order) && !s.rows.archived(row) && !s.jobs.archived(job)
 				if live {
@@ -152,10 +157,6 @@ func (s *Server) plan(orders []int64) []int64 {
 		}
 		s.planOf[*sj.ID] = deref.Of(wk.job.ID)
 		wk.job.ProductionPlanningJobID, wk.job.Modified = new(*sj.ID), s.stamp()
-		if wk.row.ProductionPlanningOrderRowID == nil {
-			s.nextPlanRow++
-			wk.row.ProductionPlanningOrderRowID, wk.row.Modified = new(s.nextPlanRow), s.stamp()
-		}
 		out = append(out, *sj.ID)
 	}
 	return out

@@ -46,9 +46,13 @@ type Server struct {
 	token  string
 	strict bool
 	bare   bool
-	now    func() time.Time
-	zone   *time.Location
-	seeds  []Seed
+	// ignored are the list filters the fake pretends not to know;
+	// defaultLimit caps lists that ask for no limit.
+	ignored      []string
+	defaultLimit int
+	now          func() time.Time
+	zone         *time.Location
+	seeds        []Seed
 
 	mu           sync.Mutex
 	customers    *table[api.Customer]
