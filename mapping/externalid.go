@@ -36,7 +36,7 @@ func ItemExternalID(org, itemID int64) string { return externalID(org, "item", i
 func JobExternalID(org, orderRowID int64, seq int) string {
 	b := make([]byte, 0, 48)
 	b = append(b, RowExternalID(org, orderRowID)...)
-	b = append(b, ":job:"...)
+	b = append(b, JobExternalIDSeparator...)
 	return string(strconv.AppendInt(b, int64(seq), 10))
 }
 
@@ -52,13 +52,17 @@ func WorkstageExternalID(s Step) string {
 }
 
 func externalID(org int64, kind string, id int64) string {
-	b := make([]byte, 0, 40)
+	return string(strconv.AppendInt(appendPrefix(make([]byte, 0, 40), org, kind), id, 10))
+}
+
+// appendPrefix appends what every external ID of a kind of record of org
+// starts with: "minimax:<org>:<kind>:".
+func appendPrefix(b []byte, org int64, kind string) []byte {
 	b = append(b, "minimax:"...)
 	b = strconv.AppendInt(b, org, 10)
 	b = append(b, ':')
 	b = append(b, kind...)
-	b = append(b, ':')
-	return string(strconv.AppendInt(b, id, 10))
+	return append(b, ':')
 }
 
 // slug lower-cases letters and digits (of any script, so "Brušenje" stays
