@@ -1,6 +1,7 @@
 package planbridge_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -28,6 +29,11 @@ func TestLookupModesEndAlike(t *testing.T) {
 			e.sync(t, rep.Next)
 			if _, err := e.syncr.Rescan(t.Context(), planbridge.RescanFilter{}); err != nil {
 				t.Fatal(err)
+			}
+			for _, r := range e.sp.Requests() {
+				if r.Method == "DELETE" && !strings.HasPrefix(r.Path, "/phaser-") {
+					t.Errorf("a permanent delete: %s %s", r.Method, r.Path)
+				}
 			}
 			got := snapshot(t, e)
 			if i == 0 {

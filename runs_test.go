@@ -121,3 +121,29 @@ func TestBudgetStopsAndResumes(t *testing.T) {
 		t.Errorf("%d SkyPlanner orders for 7870", n)
 	}
 }
+
+// One Syncer is safe for concurrent use: two of its runs at once make
+// nothing twice.
+func TestOneSyncerConcurrentRuns(t *testing.T) {
+	t.Parallel()
+	alone := newEnv(t, envConfig{})
+	alone.sync(t, planbridge.Watermark{})
+	e := newEnv(t, envConfig{sync: []planbridge.Option{planbridge.WithWorkers(8)}})
+	var wg sync.WaitGroup
+	for range 3 {
+		wg.Go(func() {
+			if _, err := e.syncr.Sync(t.Context(), planbridge.Watermark{}); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	wg.Go(func() {
+		if _, err := e.syncr.Rescan(t.Context(), planbridge.RescanFilter{}); err != nil {
+			t.Error(err)
+		}
+	})
+	wg.Wait()
+	if diff := cmp.Diff(snapshot(t, alone), snapshot(t, e)); diff != "" {
+		t.Errorf("concurrent runs ended elsewhere than one (-one +concurrent):\n%s", diff)
+	}
+}
