@@ -1,37 +1,72 @@
 // Package planbridge connects Minimax, the online accounting and ERP service
 // of SAOP/Seyfor (Slovenia, Croatia, Serbia), with SkyPlanner, the cloud
 // production planner: sales orders received in Minimax become production
-// orders, order rows and jobs in SkyPlanner.
+// orders, order rows and jobs in SkyPlanner. It is for the integrator who
+// runs that sync (from cron, a service, or a test) and for Go programs that
+// need either API on its own.
 //
-// The module is organised by API, and this package ties them together:
+// # How the packages fit together
+//
+//	minimax (read orders) → mapping (plan the SkyPlanner records) → planbridge.Syncer → skyplanner (write them)
+//
+// Each package has one part:
 //
 //   - minimax is the Minimax client: the OAuth2 password grant with a latch
 //     that never risks the service's lockout, retries that never repeat a
-//     create, typed errors, lazy lists, the order flow with RowVersion
+//     create, typed errors, lazy paged lists, the order flow with RowVersion
 //     checks, cached code lookups and a daily request budget.
-//   - skyplanner is the SkyPlanner client and its records under plain names
-//     (skyplanner.Order, skyplanner.Job, ...).
 //   - mapping turns a Minimax order with its rows into a Plan of SkyPlanner
-//     records, each with a stable external ID; it is pure.
-//   - this package's Syncer applies plans: it reads orders from Minimax,
-//     maps them, and reconciles SkyPlanner with the plans.
+//     records, each with a stable external ID; it is pure (no I/O).
+//   - skyplanner is the SkyPlanner client and its records under plain names
+//     (skyplanner.Order, skyplanner.Job, ...), with lookups by external ID
+//     and include_archived.
+//   - this package's Syncer applies plans: it reads orders from Minimax
+//     (never writes there), maps them, and reconciles SkyPlanner with them.
 //   - minimax/minimaxtest and skyplanner/skyplannertest are stateful fakes
-//     of both services, for your tests and the examples.
+//     of both services, with demo data, for your tests and the examples;
+//     every example in the module runs offline, most of them on the fakes.
 //
-// # The sync
+// # Construction
 //
-// A Syncer is built from the two clients, a mapping.Mapper and options:
+// A Syncer is built from the two clients, a mapping.Mapper and options.
+// Authentication, retries and budgets are the clients' (see their package
+// documentation); the Syncer adds none of its own:
 //
+//	mm, err := minimax.New(minimax.WithCountry(minimax.Croatia),
+//		minimax.WithCredentials(creds), minimax.WithOrganisation(3840),
+//		minimax.WithDailyBudget(800))
+//	sp, err := skyplanner.New(skyplanner.WithSite("acme"), skyplanner.WithToken(token))
+//	mapper, err := mapping.NewMapper(mapping.DefaultOptions())
+//	store, err := planbridge.NewFileStore("/var/lib/planbridge/state.json")
 //	syncer, err := planbridge.NewSyncer(mm, sp, mapper,
 //		planbridge.WithStore(store), planbridge.WithExport())
 //	report, err := syncer.Resume(ctx) // or Sync(ctx, watermark)
 //
+// The options, with their defaults: WithWorkers (DefaultWorkers, 4 orders
+// at once), WithDryRun (off), WithExport (off), WithEvents and WithLogger
+// (silent), WithLock (a LocalLocker), WithStore (none), WithArchivedOrders
+// (ArchivedLeave), WithOverlap (DefaultOverlap, 70 minutes),
+// WithLookupLimit (DefaultLookupLimit, 500), WithScanLimit
+// (DefaultScanLimit, 50,000), WithBudgetReserve (0) and WithGracePeriod
+// (DefaultGracePeriod, 30 seconds). An option given a value it cannot use
+// makes NewSyncer fail with an error naming it.
+//
+// # Runs
+//
 // Sync is incremental: it reads Minimax's sync candidates since a
-// Watermark, reads in full only the orders changed since they were last
-// handled, and returns the next watermark. SyncOrder syncs one order;
-// Rescan every order matching a filter (a first run, or a repair). All
-// three read every status themselves: an order invalidated or completed
-// since its last sync is seen by each.
+// Watermark (one request per page), reads in full only the orders changed
+// since they were last handled, and returns the next watermark in
+// Report.Next; run with the zero Watermark it reads every order. Resume is
+// Sync from the watermark a Store holds. SyncOrder syncs one order; Rescan
+// every order matching a RescanFilter (a first run against an existing
+// Minimax, or a repair). All of them read every status themselves: an order
+// invalidated or completed since its last sync is seen by each.
+//
+// Which orders are synced is the mapping's decision (mapping.Options):
+// by default confirmed received orders are created or updated, invalidated
+// ones archived, and drafts, completed and issued orders skipped.
+//
+// # Reconciling
 //
 // For each order the Syncer reconciles, in the vendor's workflow order,
 // customer, order, products, workstages, order rows and jobs. It finds each
@@ -40,12 +75,21 @@
 // planner's edits to other fields, and every status, are never overwritten.
 // A row removed in Minimax is archived, a new one created; an invalidated
 // order is archived. Nothing is ever deleted (SkyPlanner's deletes of
-// customers and products are permanent). A row that asks for its product's
-// default steps asks only when it is created; the jobs SkyPlanner copies
-// then are SkyPlanner's. Jobs from a routing (mapping.Options.Routing) are
-// reconciled by external ID. An order a planner archived while Minimax
-// still has it confirmed is reported, and WithArchivedOrders decides what
-// happens to it.
+// customers and products are permanent).
+//
+// A row that asks for its product's default steps asks only when it is
+// created; the jobs SkyPlanner copies then are SkyPlanner's, and later runs
+// leave them alone. Jobs from a routing (mapping.Options.Routing) are
+// reconciled by external ID like the other records.
+//
+// Lookups of orders, rows and jobs include archived records
+// (include_archived), so an archived record is never created again by
+// mistake. An order a planner archived while Minimax still has it
+// confirmed is reported as skipped with its reason, and WithArchivedOrders
+// decides whether it stays so (ArchivedLeave) or gets a new order
+// (ArchivedRecreate). With WithExport, the orders a run changed, or whose
+// rows are not yet in production scheduling, are exported at the end of
+// the run, a hundred to a request.
 //
 // # Lookups
 //
@@ -56,9 +100,32 @@
 // that holds another key (the filter was ignored) or that is as long as the
 // limit (it may be cut short) as unreliable: from then on that kind is read
 // whole, with the larger scan limit, and filtered here. A scan that is
-// itself full is a *LookupError, and the order fails rather than risk a
-// duplicate. Order rows are read per order (phaser_order_id, a vendor
-// filter) and jobs per row, with the same checks.
+// itself full is a *LookupError (ErrLookupUncertain), and the order fails
+// rather than risk a duplicate. Order rows are read per order
+// (phaser_order_id, a vendor filter) and jobs per row, with the same checks.
+//
+// # Errors
+//
+// One failing order does not stop the others. Its OrderResult has
+// OutcomeFailed and an *OrderError in Err, naming the order and unwrapping
+// to the cause: a *mapping.FieldError naming the field for bad data, a
+// client's *APIError, a *LookupError. Report.Failed lists those results and
+// Report.Err joins their errors; the failed orders wait in
+// Report.Next.Pending and come again in the next run. The error a run
+// returns is for a run that could not start, could not list its orders, or
+// could not save its state.
+//
+// # Budgets, stopping and resuming
+//
+// When the Minimax daily budget (minimax.WithDailyBudget) would drop to the
+// reserve (WithBudgetReserve), the run starts no further order: the orders
+// not reached are OutcomeDeferred, Report.Stopped matches
+// minimax.ErrBudgetExhausted, and they wait in the watermark. A run whose
+// context ends does the same, with the context's error in Report.Stopped:
+// the orders in hand finish within the grace period (WithGracePeriod), so
+// SkyPlanner is not left with half an order where that can be helped, and
+// the next run goes on from Report.Next. Report.Requests counts what each
+// service received during the run.
 //
 // # Safety
 //
@@ -68,17 +135,24 @@
 // gives. Orders that share a new customer, product or workstage create it
 // once (single flight per external ID), and a Locker keyed by external ID
 // (in-process by default, distributed with WithLock) lets replicas of a
-// service run the same sync. One failing order does not stop the others:
-// its *OrderError is in the report, naming the order and, for bad data,
-// the field. When the Minimax daily budget (minimax.WithDailyBudget) runs
-// low, the run stops cleanly and the orders not reached wait in the
-// watermark.
+// service run the same sync.
 //
 // # State
 //
 // Between runs a Syncer keeps nothing but a State: the watermark and the
 // Minimax budget spent in the rolling day. A Store keeps it (MemoryStore,
 // FileStore, or your own for replicas); every other fact lives in the two
-// services. WithDryRun reports the writes a run would make without sending
-// one.
+// services. With a Store, Sync saves its progress after each order and
+// the next watermark at its end; SyncOrder and Rescan add their failures to
+// the stored watermark's Pending.
+//
+// # Watching a run
+//
+// WithDryRun reports the writes a run would make (OrderResult.Writes)
+// without sending one; the same code decides in both modes. WithEvents
+// calls a function for every step (an order started, each record created,
+// updated, archived or found unchanged, an order done, skipped or failed),
+// never concurrently, for a progress display or metrics. WithLogger logs
+// each order and write at debug level and what needs attention at warn
+// level.
 package planbridge

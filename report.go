@@ -95,9 +95,10 @@ type Report struct {
 	Requests Requests
 	// Next is the watermark to give the next Sync (and what WithStore saved).
 	Next Watermark
-	// Stopped says why the run ended before every order was done: a
-	// *minimax.BudgetError when the daily budget ran low, or the context's
-	// error. The orders not done are OutcomeDeferred and come again.
+	// Stopped says why the run ended before every order was done: an
+	// error matching minimax.ErrBudgetExhausted when the daily budget ran
+	// low (WithBudgetReserve), or the context's error. The orders not done
+	// are OutcomeDeferred and come again.
 	Stopped error
 	// DryRun is set when no write was sent: Writes are what would be.
 	DryRun bool

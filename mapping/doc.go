@@ -3,19 +3,37 @@
 // (customer → order → product → order row → workstage → job), for a sync to
 // create or update.
 //
+// # Where it fits
+//
+//	minimax (read orders) → mapping (plan the SkyPlanner records) → planbridge.Syncer → skyplanner (write them)
+//
 // It reads the generated types of minimax/api (minimax.Order and
 // minimax.OrderRow are aliases of them) and writes those of skyplanner/api
 // (skyplanner.Order, skyplanner.Job, ...), and imports nothing else outside
-// the standard library.
+// the standard library and golang.org/x/text. It makes no request: the
+// clients handle authentication, paging, retries and budgets, and the
+// Syncer decides what a plan means for records already in SkyPlanner
+// (archived ones included).
 //
 // The mapping is pure: no I/O, no clock, no global state. The same order and
 // options give the same plan, and no input makes it panic. NewMapper does the
-// one impure thing, loading the time zone, once; (*Mapper).MapOrder is safe
-// for concurrent use.
+// one impure thing, loading the time zone, once; a Mapper is immutable and
+// safe for concurrent use.
+//
+// # Construction
+//
+// Options are plain data with JSON tags, so they can live in a
+// configuration file; the zero Options are the defaults, which
+// DefaultOptions spells out (received orders, Europe/Zagreb, invalidated
+// orders archived, no routing). NewMapper checks them all at once:
 //
 //	m, err := mapping.NewMapper(mapping.DefaultOptions())
 //	...
+//	order, err := mm.GetOrder(ctx, id) // a *minimax.Client
 //	plan, err := m.MapOrder(orgID, order)
+//
+// WithRoutingFunc adds what does not fit in data: a function that routes
+// items by anything about them.
 //
 // # Which orders
 //
@@ -30,6 +48,10 @@
 //   - R (invalidated) maps to ActionArchive, or is skipped when
 //     ArchiveInvalidated is false;
 //   - a missing or unknown letter, in Status or ReceivedIssued, is an error.
+//
+// Every plan says why in Plan.Reason. Decide applies the same rules to the
+// two letters alone, as a Minimax list entry carries them, so a sync can
+// skip or archive an order without reading its rows.
 //
 // # What goes where
 //
@@ -47,15 +69,23 @@
 //     use_custom_materials from the options.
 //   - Product: from the row's Item reference and ItemCode, with the unit of
 //     measurement; name from the reference, else ItemName.
-//   - Jobs: by default a row asks SkyPlanner for the product's default steps
-//     (get_default_steps). When a routing function (WithRoutingFunc) or the
-//     routing table (Options.Routing, by item code) lists the item's steps,
-//     the row gets them as jobs instead, and the plan lists their
-//     workstages once each.
+//   - Jobs: see Default steps and routings.
 //
 // Blank text is left unset rather than sent as "". Status fields are never
 // set: SkyPlanner owns the progress of orders, rows and jobs, and sending
 // "new" on an update could reset it.
+//
+// # Default steps and routings
+//
+// By default a row asks SkyPlanner for its product's default steps
+// (get_default_steps: SkyPlanner copies the product's process steps to the
+// new row as jobs), and its RowPlan has no Jobs. When a routing function
+// (WithRoutingFunc) or the routing table (Options.Routing, by item code)
+// lists the item's steps, the row gets them as jobs instead, each in the
+// workstage its Step names, and the plan lists those workstages once each;
+// an empty routing means the item needs no jobs at all. A step's duration
+// is for the whole row, or for one piece times the row's quantity with
+// PerPiece.
 //
 // # Dates
 //
@@ -71,7 +101,10 @@
 // record IDs ("minimax:3840:order:7870", OrderExternalID and its siblings),
 // so a sync finds what it created before and never creates it twice. The
 // plan links its records by those IDs and by nesting, since SkyPlanner's
-// numeric ids exist only after creation; its id fields are nil.
+// numeric ids exist only after creation; its id fields are nil. Every row
+// the mapping makes starts with RowExternalIDPrefix, and every job with its
+// row's external ID and JobExternalIDSeparator, so a sync tells its records
+// from those a planner added by hand.
 //
 // # Errors
 //
@@ -79,5 +112,7 @@
 // ("OrderRows[3].Quantity: must be positive, got -1") and which wraps a kind
 // (ErrBadQuantity, ErrMissingReference, ...) for errors.Is. All problems of
 // an order are returned together, so one call shows every bad row; a bad row
-// never silently drops out of a plan.
+// never silently drops out of a plan. The plan is then the zero Plan.
+// NewMapper reports bad options the same way, with paths that start at
+// "Options." and the kind ErrBadOption or ErrBadRouting.
 package mapping

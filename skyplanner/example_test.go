@@ -5,10 +5,14 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
+	"log"
 	"net/http"
-	"net/http/httptest"
+	"strings"
 
 	"github.com/planbridge/planbridge/skyplanner"
+	"github.com/planbridge/planbridge/skyplanner/api"
+	"github.com/planbridge/planbridge/skyplanner/skyplannertest"
 )
 
 // A job as the API sends it: the workstation list is one string on the wire
@@ -46,75 +50,260 @@ func ExampleNew() {
 	// skyplanner: WithSite: site "acme.example.com": want letters, digits and hyphens only (the subdomain of skyplanner.app)
 }
 
-// An archived (soft-deleted) order is not found by a plain read; with
-// IncludeArchived it is, and Archived reports its state.
-func ExampleIncludeArchived() {
-	// A stand-in for the tenant that answers for order 7 only when asked
-	// for archived records.
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "application/json")
-		if r.URL.Path != "/api/v3/phaser-orders/7" || r.URL.Query().Get("include_archived") != "true" {
-			w.WriteHeader(http.StatusNotFound)
-			fmt.Fprint(w, `{"message":"Record not found"}`)
-			return
-		}
-		fmt.Fprint(w, `{"phaser-order":{"id":7,"number":"2026-17","is_archive":true}}`)
-	}))
-	defer srv.Close()
-
-	c, err := skyplanner.New(skyplanner.WithBaseURL(srv.URL+"/api/v3"), skyplanner.WithToken("example-token"))
+// demo starts the SkyPlanner fake with its demo data (the workstations,
+// workstages and products of a furniture maker) and returns a client of
+// it. The fake runs on loopback; with a real tenant, build the client as
+// ExampleNew does.
+func demo() (*skyplanner.Client, *skyplannertest.Server) {
+	srv, err := skyplannertest.Start(skyplannertest.WithDemoData())
 	if err != nil {
-		fmt.Println(err)
-		return
+		log.Fatal(err)
 	}
-	ctx := context.Background()
-
-	_, err = c.GetOrder(ctx, 7)
-	fmt.Println("plain read is not found:", errors.Is(err, skyplanner.ErrNotFound))
-
-	order, err := c.GetOrder(ctx, 7, skyplanner.IncludeArchived())
+	c, err := skyplanner.New(srv.ClientOptions()...)
 	if err != nil {
-		fmt.Println(err)
-		return
+		log.Fatal(err)
 	}
-	fmt.Println(*order.Number, "archived:", order.Archived())
-	// Output:
-	// plain read is not found: true
-	// 2026-17 archived: true
+	return c, srv
 }
 
-// An order row created WithDefaultSteps gets its product's default process
-// steps as jobs, made by SkyPlanner from the product.
-func ExampleClient_CreateOrderRow() {
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		var row skyplanner.OrderRow
-		if err := json.NewDecoder(r.Body).Decode(&row); err != nil || r.Method != http.MethodPost {
-			w.WriteHeader(http.StatusBadRequest)
-			return
-		}
-		fmt.Println("server got get_default_steps:", *row.GetDefaultSteps)
-		w.Header().Set("Content-Type", "application/json")
-		fmt.Fprint(w, `{"phaser-order-row":{"id":11,"phaser_order_id":7,"production_planning_product_id":22220}}`)
-	}))
-	defer srv.Close()
-
-	c, err := skyplanner.New(skyplanner.WithBaseURL(srv.URL), skyplanner.WithToken("example-token"))
+// newOrder creates a customer named customer and order for it, as
+// ExampleClient_CreateOrder shows step by step.
+func newOrder(ctx context.Context, c *skyplanner.Client, customer string, order skyplanner.Order) skyplanner.Order {
+	cust, err := c.CreateCustomer(ctx, skyplanner.Customer{Name: &customer})
 	if err != nil {
-		fmt.Println(err)
-		return
+		log.Fatal(err)
 	}
-	orderID, productID, amount := int64(7), int64(22220), 12.0
-	row, err := c.CreateOrderRow(context.Background(), skyplanner.OrderRow{
-		PhaserOrderID:               &orderID,
-		ProductionPlanningProductID: &productID,
-		Amount:                      &amount,
+	order.ProductionPlanningCustomerID = cust.ID
+	created, err := c.CreateOrder(ctx, order)
+	if err != nil {
+		log.Fatal(err)
+	}
+	return created
+}
+
+// The vendor's workflow, each record needing the ids of those before it:
+// customer → order → product → order row → workstage → job. Every record
+// gets an external ID, the integrator's key to find it again.
+func ExampleClient_CreateOrder() {
+	c, srv := demo()
+	defer srv.Close()
+	ctx := context.Background()
+
+	cust, err := c.CreateCustomer(ctx, skyplanner.Customer{Name: new("Saop d.o.o."), ExternalID: new("minimax:3840:customer:399631")})
+	if err != nil {
+		log.Fatal(err)
+	}
+	order, err := c.CreateOrder(ctx, skyplanner.Order{
+		ProductionPlanningCustomerID: cust.ID,
+		Number:                       new("2026-1"),
+		ExternalID:                   new("minimax:3840:order:7870"),
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	product, err := c.CreateProduct(ctx, skyplanner.Product{
+		Type: new(skyplanner.ProductTypeProduct), Code: new("KLUPA"), Name: new("Vrtna klupa"),
+		Unit: new("kom"), IsActive: new(true), ExternalID: new("minimax:3840:item:384599"),
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	row, err := c.CreateOrderRow(ctx, skyplanner.OrderRow{
+		PhaserOrderID: order.ID, ProductionPlanningProductID: product.ID,
+		Amount: new(6.0), ExternalID: new("minimax:3840:row:53530"),
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	stage, err := c.CreateWorkstage(ctx, skyplanner.Workstage{Name: new("Pakiranje"), ExternalID: new("pakiranje")})
+	if err != nil {
+		log.Fatal(err)
+	}
+	job, err := c.CreateJob(ctx, skyplanner.Job{
+		PhaserOrderRowID: row.ID, PhaserWorkstageID: stage.ID, Name: new("Pakiranje"),
+		OrderNumber: new(int32(1)), Duration: new(1800.0), ExternalID: new("minimax:3840:row:53530:job:1"),
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println("order", *order.Number, "for", *cust.Name)
+	fmt.Println("row of", *row.Amount, *product.Code, "with job", *job.Name)
+
+	// Orders reach production scheduling with an export.
+	if err := c.ExportOrders(ctx, *order.ID); err != nil {
+		log.Fatal(err)
+	}
+	exported, err := c.GetJob(ctx, *job.ID)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println("scheduled:", exported.ProductionPlanningJobID != nil)
+	// Output:
+	// order 2026-1 for Saop d.o.o.
+	// row of 6 KLUPA with job Pakiranje
+	// scheduled: true
+}
+
+// A row created WithDefaultSteps gets its product's default process steps
+// as jobs, copied by SkyPlanner; the integration creates no job itself.
+func ExampleClient_CreateOrderRow() {
+	c, srv := demo()
+	defer srv.Close()
+	ctx := context.Background()
+
+	order := newOrder(ctx, c, "Hotel Adria d.d.", skyplanner.Order{Number: new("2026-2")})
+	// The demo's oak chair, STOL-HRAST, found by the key the sync gave it.
+	chair, err := c.FindProductByExternalID(ctx, "minimax:3840:item:384501")
+	if err != nil {
+		log.Fatal(err)
+	}
+	row, err := c.CreateOrderRow(ctx, skyplanner.OrderRow{
+		PhaserOrderID: order.ID, ProductionPlanningProductID: chair.ID, Amount: new(12.0),
 	}, skyplanner.WithDefaultSteps())
 	if err != nil {
-		fmt.Println(err)
-		return
+		log.Fatal(err)
 	}
-	fmt.Println("created row", *row.ID)
+	for job, err := range c.ListJobs(ctx, skyplanner.JobFilter{OrderRowID: *row.ID}) {
+		if err != nil {
+			log.Fatal(err)
+		}
+		fmt.Println(*job.OrderNumber, *job.Name)
+	}
+
+	// Without the product there are no steps to copy; nothing is sent.
+	_, err = c.CreateOrderRow(ctx, skyplanner.OrderRow{PhaserOrderID: order.ID, Amount: new(1.0)}, skyplanner.WithDefaultSteps())
+	fmt.Println(errors.Is(err, skyplanner.ErrValidation))
 	// Output:
-	// server got get_default_steps: true
-	// created row 11
+	// 1 Rezanje
+	// 2 Brušenje
+	// 3 Lakiranje
+	// 4 Montaža
+	// true
+}
+
+// Archiving is SkyPlanner's delete for orders, rows and jobs: the record
+// leaves every read but stays readable with IncludeArchived. Customers are
+// deleted for good.
+func ExampleClient_ArchiveOrder() {
+	c, srv := demo()
+	defer srv.Close()
+	ctx := context.Background()
+
+	order := newOrder(ctx, c, "Kovina Split d.o.o.", skyplanner.Order{Number: new("2026-5")})
+	if err := c.ArchiveOrder(ctx, *order.ID); err != nil {
+		log.Fatal(err)
+	}
+	_, err := c.GetOrder(ctx, *order.ID)
+	fmt.Println("archived order, plain read:", errors.Is(err, skyplanner.ErrNotFound))
+	archived, err := c.GetOrder(ctx, *order.ID, skyplanner.IncludeArchived())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println("with IncludeArchived:", *archived.Number, archived.Archived())
+
+	customerID := *order.ProductionPlanningCustomerID
+	if err := c.DeleteCustomer(ctx, customerID); err != nil {
+		log.Fatal(err)
+	}
+	_, err = c.GetCustomer(ctx, customerID)
+	fmt.Println("deleted customer:", errors.Is(err, skyplanner.ErrNotFound))
+	// Output:
+	// archived order, plain read: true
+	// with IncludeArchived: 2026-5 true
+	// deleted customer: true
+}
+
+// Lists leave archived records out unless asked.
+func ExampleIncludeArchived() {
+	c, srv := demo()
+	defer srv.Close()
+	ctx := context.Background()
+
+	cust, err := c.CreateCustomer(ctx, skyplanner.Customer{Name: new("Saop d.o.o.")})
+	if err != nil {
+		log.Fatal(err)
+	}
+	var ids []int64
+	for _, number := range []string{"2026-1", "2026-2"} {
+		o, err := c.CreateOrder(ctx, skyplanner.Order{ProductionPlanningCustomerID: cust.ID, Number: &number})
+		if err != nil {
+			log.Fatal(err)
+		}
+		ids = append(ids, *o.ID)
+	}
+	if err := c.ArchiveOrder(ctx, ids[0]); err != nil {
+		log.Fatal(err)
+	}
+
+	for _, opts := range [][]skyplanner.ReadOption{nil, {skyplanner.IncludeArchived()}} {
+		var seen []string
+		for o, err := range c.ListOrders(ctx, skyplanner.OrderFilter{}, opts...) {
+			if err != nil {
+				log.Fatal(err)
+			}
+			seen = append(seen, fmt.Sprintf("%s archived=%t", *o.Number, o.Archived()))
+		}
+		fmt.Println(strings.Join(seen, "; "))
+	}
+	// Output:
+	// 2026-2 archived=false
+	// 2026-1 archived=true; 2026-2 archived=false
+}
+
+// The external ID is the integrator's key: a lookup finds the one record
+// with it, and says so when there is none.
+func ExampleClient_FindOrderByExternalID() {
+	c, srv := demo()
+	defer srv.Close()
+	ctx := context.Background()
+
+	newOrder(ctx, c, "Saop d.o.o.", skyplanner.Order{Number: new("2026-1"), ExternalID: new("minimax:3840:order:7870")})
+
+	order, err := c.FindOrderByExternalID(ctx, "minimax:3840:order:7870")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println("found", *order.Number)
+
+	_, err = c.FindOrderByExternalID(ctx, "minimax:3840:order:7871")
+	fmt.Println("not there:", errors.Is(err, skyplanner.ErrNotFound))
+
+	var ambiguous *skyplanner.AmbiguousError
+	_, err = c.FindOrderByExternalID(ctx, "")
+	fmt.Println("empty key refused:", errors.Is(err, skyplanner.ErrValidation), errors.As(err, &ambiguous))
+	// Output:
+	// found 2026-1
+	// not there: true
+	// empty key refused: true false
+}
+
+// The generated client reaches what this package does not wrap. Its typed
+// results expect the enveloped form, so read the raw body with
+// api.DecodeList, which takes the bare form too.
+func ExampleClient_API() {
+	c, srv := demo()
+	defer srv.Close()
+
+	resp, err := c.API().ListWorkstations(context.Background(), &api.ListWorkstationsParams{})
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil || resp.StatusCode != http.StatusOK {
+		log.Fatalf("workstations: %s %v", resp.Status, err)
+	}
+	stations, err := api.DecodeList[skyplanner.Workstation](body, "workstations")
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, ws := range stations {
+		fmt.Println(*ws.ID, *ws.Name)
+	}
+	// Output:
+	// 61 Formatna pila
+	// 62 CNC obradni centar
+	// 63 Brusilica
+	// 64 Lakirnica
+	// 65 Montažni stol
 }
