@@ -134,33 +134,38 @@ func (f *faults) pick(r *http.Request, path, op string) (Fault, bool, time.Durat
 }
 
 // applyFaults runs the fault for this request, if one fires. It reports
-// whether the request has been answered (with which status, 0 for a dropped
-// connection), or else a fault to apply to the handler's answer.
-func (s *Server) applyFaults(w http.ResponseWriter, r *http.Request, path, op string) (answered bool, status int, after *Fault) {
+// whether it answered the request (and logged it), or else a fault to apply
+// to the handler's answer.
+func (s *Server) applyFaults(w http.ResponseWriter, r *http.Request, path, op string) (answered bool, after *Fault) {
 	fault, ok, latency := s.faults.pick(r, path, op)
 	if !sleep(r, latency) {
-		return true, 0, nil
+		s.record(r, path, op, 0)
+		return true, nil
 	}
 	if !ok {
-		return false, 0, nil
+		return false, nil
 	}
 	if fault.Do != nil {
 		fault.Do()
 	}
 	if !sleep(r, fault.Delay) {
-		return true, 0, nil
+		s.record(r, path, op, 0)
+		return true, nil
 	}
 	if fault.AfterHandler {
-		return false, 0, &fault
+		return false, &fault
 	}
-	return s.inflict(w, fault)
+	return s.inflict(w, r, path, op, fault), nil
 }
 
-// inflict answers with the fault's status, or drops the connection. It
-// reports whether it answered, and with which status.
-func (s *Server) inflict(w http.ResponseWriter, fault Fault) (answered bool, status int, after *Fault) {
+// inflict answers with the fault's status, or drops the connection, and
+// logs the request; it reports whether it answered. A dropped request is
+// logged before the connection closes: the client sees the drop at once,
+// and a test that then reads the log must find the request there.
+func (s *Server) inflict(w http.ResponseWriter, r *http.Request, path, op string, fault Fault) bool {
 	switch {
 	case fault.Drop:
+		s.record(r, path, op, 0)
 		if hj, ok := w.(http.Hijacker); ok {
 			if conn, _, err := hj.Hijack(); err == nil {
 				// A few bytes of a status line, then nothing: the client sees a
@@ -169,7 +174,7 @@ func (s *Server) inflict(w http.ResponseWriter, fault Fault) (answered bool, sta
 				// closed before answering, and the fault would go unseen.
 				_, _ = conn.Write([]byte("HTTP/1.1 5"))
 				_ = conn.Close()
-				return true, 0, nil
+				return true
 			}
 		}
 		panic(http.ErrAbortHandler) // no hijacking (HTTP/2): abort the stream instead
@@ -178,9 +183,10 @@ func (s *Server) inflict(w http.ResponseWriter, fault Fault) (answered bool, sta
 			w.Header().Set("Retry-After", strconv.Itoa(int((fault.RetryAfter+time.Second-1)/time.Second)))
 		}
 		s.WriteError(w, fault.Status, "injected fault: "+http.StatusText(fault.Status))
-		return true, fault.Status, nil
+		s.record(r, path, op, fault.Status)
+		return true
 	}
-	return false, 0, nil
+	return false
 }
 
 // sleep waits d, or less if the client goes away; it reports whether the

@@ -157,9 +157,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if rt != nil {
 		op = rt.Method + " " + rt.Path
 	}
-	answered, status, after := s.applyFaults(w, r, path, op)
+	answered, after := s.applyFaults(w, r, path, op)
 	if answered {
-		s.record(r, path, op, status)
 		return
 	}
 	switch {
@@ -189,8 +188,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.checkResponse(r.Context(), input, rec)
 	if after != nil {
 		// The handler acted; its answer is lost or replaced.
-		if answered, status, _ := s.inflict(w, *after); answered {
-			s.record(r, path, op, status)
+		if s.inflict(w, r, path, op, *after) {
 			return
 		}
 	}
