@@ -11,7 +11,7 @@ import (
 	"time"
 
 	"github.com/planbridge/planbridge/internal/clientopt"
-	"github.com/planbridge/planbridge/internal/transport"
+	"github.com/planbridge/planbridge/retry"
 )
 
 // Deployment is one of Minimax's three national deployments.
@@ -81,12 +81,17 @@ func redacted(s string) string {
 	return "[redacted]"
 }
 
-// RetryPolicy says how often and how long to retry; see DefaultRetryPolicy.
-type RetryPolicy = transport.RetryPolicy
+// RetryPolicy says how often and how long the client retries: it is
+// retry.Policy, shared with the SkyPlanner client, with the fields
+// MaxRetries, MinWait and MaxWait (the back-off), MaxRetryAfter (the cap on
+// a Retry-After wait) and MaxTotalWait (all waits of one request). Only what
+// is safe to repeat is retried: a create never on a server error, as
+// Minimax has no idempotency keys. RetryPolicy{} turns retries off.
+type RetryPolicy = retry.Policy
 
 // DefaultRetryPolicy is what a client uses without WithRetryPolicy: three
 // retries within a minute at most.
-func DefaultRetryPolicy() RetryPolicy { return transport.DefaultRetryPolicy() }
+func DefaultRetryPolicy() RetryPolicy { return retry.DefaultPolicy() }
 
 // Option configures a Client.
 type Option func(*config) error

@@ -9,7 +9,7 @@ import (
 	"strings"
 
 	"github.com/planbridge/planbridge/internal/clientopt"
-	"github.com/planbridge/planbridge/internal/transport"
+	"github.com/planbridge/planbridge/retry"
 )
 
 // Option configures a Client. An option that cannot be honoured makes New
@@ -17,12 +17,17 @@ import (
 // unexpected or unauthenticated.
 type Option func(*config) error
 
-// RetryPolicy says how often and how long the client retries. Only requests
-// that are safe to repeat are retried; see transport.RetryPolicy.
-type RetryPolicy = transport.RetryPolicy
+// RetryPolicy says how often and how long the client retries: it is
+// retry.Policy, shared with the Minimax client, with the fields
+// MaxRetries, MinWait and MaxWait (the back-off), MaxRetryAfter (the cap on
+// a Retry-After wait) and MaxTotalWait (all waits of one request). Only what
+// is safe to repeat is retried: a create never on a server error, as
+// SkyPlanner has no idempotency keys. RetryPolicy{} turns retries off.
+type RetryPolicy = retry.Policy
 
-// DefaultRetryPolicy is what a client uses without WithRetryPolicy.
-func DefaultRetryPolicy() RetryPolicy { return transport.DefaultRetryPolicy() }
+// DefaultRetryPolicy is what a client uses without WithRetryPolicy: three
+// retries within a minute at most (retry.DefaultPolicy).
+func DefaultRetryPolicy() RetryPolicy { return retry.DefaultPolicy() }
 
 type config struct {
 	common clientopt.Common

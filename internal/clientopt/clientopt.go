@@ -14,6 +14,7 @@ import (
 	"github.com/planbridge/planbridge/internal/redact"
 	"github.com/planbridge/planbridge/internal/transport"
 	"github.com/planbridge/planbridge/internal/version"
+	"github.com/planbridge/planbridge/retry"
 )
 
 // RequestEditor changes a request before it is sent.
@@ -24,7 +25,7 @@ type Common struct {
 	HTTPClient *http.Client
 	UserAgent  string
 	Logger     *slog.Logger
-	Retry      transport.RetryPolicy
+	Retry      retry.Policy
 	Editors    []RequestEditor
 	BaseURL    *url.URL
 	// MaxResponseBytes caps response bodies; 0 is the transport's default.
@@ -36,7 +37,7 @@ type Common struct {
 
 // Defaults returns the settings a client starts from.
 func Defaults() Common {
-	return Common{UserAgent: version.UserAgent, Retry: transport.DefaultRetryPolicy()}
+	return Common{UserAgent: version.UserAgent, Retry: retry.DefaultPolicy()}
 }
 
 // SetHTTPClient keeps a copy of c; the caller's client is never changed.
@@ -69,7 +70,7 @@ func (s *Common) SetLogger(l *slog.Logger) error {
 }
 
 // SetRetry sets the retry policy after checking it.
-func (s *Common) SetRetry(p transport.RetryPolicy) error {
+func (s *Common) SetRetry(p retry.Policy) error {
 	if err := p.Validate(); err != nil {
 		return err
 	}

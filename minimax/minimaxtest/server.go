@@ -25,19 +25,10 @@ const (
 	tokenPath = "/SI/AUT/oauth20/token"
 )
 
-// Fault, Match and Request are the fault-injection and log types.
-type (
-	Fault   = fakeserver.Fault
-	Match   = fakeserver.Match
-	Request = fakeserver.Request
-)
-
-// Server is a running fake. Fault injection (FailNth, FailMatching,
-// SetLatency, SetRateLimit, ClearFaults) and the request log (Requests,
-// Count, Counts, ResetLog) come from the embedded Control; Count takes an
-// operation such as "GET /api/orgs/{organisationId}/orders".
+// Server is a running fake. Besides its state, it offers fault injection
+// (FailNth, FailMatching, SetLatency, SetRateLimit, ClearFaults) and the
+// request log (Requests, Count, Counts, ResetLog, InFlight).
 type Server struct {
-	fakeserver.Control
 	core *fakeserver.Server
 	http *httptest.Server
 	tb   testing.TB
@@ -124,7 +115,7 @@ func newServer(opts ...Option) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.core, s.Control = core, core.Control()
+	s.core = core
 	for _, seed := range s.seeds {
 		if err := s.Load(seed); err != nil {
 			return nil, err
