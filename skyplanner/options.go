@@ -102,11 +102,19 @@ func WithHTTPClient(hc *http.Client) Option {
 	}
 }
 
-// WithUserAgent replaces the default User-Agent, so the service's operators
-// can tell your integration from others.
-func WithUserAgent(ua string) Option {
+// WithUserAgent adds your application to the User-Agent the client sends,
+// before the SDK's own: WithUserAgent("acme-erp-sync/2.3") sends
+// "acme-erp-sync/2.3 planbridge/0.1.0" (the release is planbridge.Version),
+// so the service's operators can tell your integration from others and
+// still see which SDK release it runs.
+// The value is one or more RFC 9110 products ("name/version") and comments
+// ("(+https://acme.example)"), separated by spaces; an empty one, or one
+// with a control character, is refused. Each call adds to the ones before.
+// To replace the header entirely, set it in WithRequestEditor: the client
+// adds its own only to a request that has none.
+func WithUserAgent(products string) Option {
 	return func(c *config) error {
-		if err := c.common.SetUserAgent(ua); err != nil {
+		if err := c.common.AddApplication(products); err != nil {
 			return optionError("WithUserAgent", err)
 		}
 		return nil

@@ -33,8 +33,8 @@ func authorize(r *http.Request) error {
 func TestDefaults(t *testing.T) {
 	t.Parallel()
 	d := clientopt.Defaults()
-	if d.UserAgent != version.UserAgent || d.UserAgent == "" {
-		t.Errorf("UserAgent = %q, want %q", d.UserAgent, version.UserAgent)
+	if d.UserAgent() != version.UserAgent || d.UserAgent() == "" {
+		t.Errorf("UserAgent() = %q, want %q", d.UserAgent(), version.UserAgent)
 	}
 	if diff := cmp.Diff(retry.DefaultPolicy(), d.Retry); diff != "" {
 		t.Errorf("Retry (-want +got):\n%s", diff)
@@ -71,11 +71,11 @@ func TestSettersRefuseBadValues(t *testing.T) {
 		set  func(*clientopt.Common) error
 	}{
 		{"nil http client", func(s *clientopt.Common) error { return s.SetHTTPClient(nil) }},
-		{"empty user agent", func(s *clientopt.Common) error { return s.SetUserAgent("") }},
-		{"blank user agent", func(s *clientopt.Common) error { return s.SetUserAgent(" \t ") }},
-		{"user agent with LF", func(s *clientopt.Common) error { return s.SetUserAgent("a\nX-Evil: 1") }},
-		{"user agent with CR", func(s *clientopt.Common) error { return s.SetUserAgent("a\rb") }},
-		{"user agent with CRLF", func(s *clientopt.Common) error { return s.SetUserAgent("a/1\r\n") }},
+		{"empty user agent", func(s *clientopt.Common) error { return s.AddApplication("") }},
+		{"blank user agent", func(s *clientopt.Common) error { return s.AddApplication(" \t ") }},
+		{"user agent with LF", func(s *clientopt.Common) error { return s.AddApplication("a\nX-Evil: 1") }},
+		{"user agent with CR", func(s *clientopt.Common) error { return s.AddApplication("a\rb") }},
+		{"user agent with CRLF", func(s *clientopt.Common) error { return s.AddApplication("a/1\r\n") }},
 		{"nil logger", func(s *clientopt.Common) error { return s.SetLogger(nil) }},
 		{"negative retries", func(s *clientopt.Common) error { return s.SetRetry(retry.Policy{MaxRetries: -1}) }},
 		{"MaxWait below MinWait", func(s *clientopt.Common) error {
@@ -116,7 +116,7 @@ func TestSetters(t *testing.T) {
 	t.Parallel()
 	s := clientopt.Defaults()
 	logger := slog.New(slog.DiscardHandler)
-	if err := s.SetUserAgent("acme-sync/2.0 (+ops@acme.test)"); err != nil {
+	if err := s.AddApplication("acme-sync/2.0 (+ops@acme.test)"); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.SetLogger(logger); err != nil {
@@ -135,7 +135,7 @@ func TestSetters(t *testing.T) {
 	if err := s.AddEditor(ed); err != nil {
 		t.Fatal(err)
 	}
-	if s.UserAgent != "acme-sync/2.0 (+ops@acme.test)" || s.Logger != logger || len(s.Editors) != 2 {
+	if s.UserAgent() != "acme-sync/2.0 (+ops@acme.test) "+version.UserAgent || s.Logger != logger || len(s.Editors) != 2 {
 		t.Errorf("settings not stored: %+v", s)
 	}
 	if diff := cmp.Diff(retry.Policy{}, s.Retry); diff != "" {
@@ -285,7 +285,7 @@ func TestBuildUsesSettings(t *testing.T) {
 	for _, err := range []error{
 		s.SetHTTPClient(&http.Client{Transport: mt}),
 		s.SetBaseURL("https://api.test/v1/"),
-		s.SetUserAgent("acme/1"),
+		s.AddApplication("acme/1"),
 		s.SetRetry(fastRetry),
 	} {
 		if err != nil {
@@ -307,7 +307,7 @@ func TestBuildUsesSettings(t *testing.T) {
 	if resp.StatusCode != 200 || n.Load() != 2 || under.Load() != 2 {
 		t.Errorf("status %d after %d calls (%d seen by Under), want 200 after 2 (2)", resp.StatusCode, n.Load(), under.Load())
 	}
-	if ua.Load() != "acme/1" {
+	if ua.Load() != "acme/1 "+version.UserAgent {
 		t.Errorf("User-Agent = %q, want acme/1", ua.Load())
 	}
 }
