@@ -52,6 +52,7 @@ type AuthError struct {
 	Err         error // the underlying error, when there was no answer
 }
 
+// Error says why the token request failed and, once latched, what to do.
 func (e *AuthError) Error() string {
 	if !e.Latched {
 		return fmt.Sprintf("minimax: token request failed: %v", e.Err)
@@ -65,6 +66,7 @@ func (e *AuthError) Error() string {
 		e.Status, what)
 }
 
+// Unwrap returns the underlying error, when there was no answer.
 func (e *AuthError) Unwrap() error { return e.Err }
 
 // Is makes a refusal match ErrCredentialsRefused and ErrUnauthorized.
@@ -83,6 +85,7 @@ type AccessError struct {
 	Until time.Time // when the client will ask for a token again
 }
 
+// Error says what to check and when the client asks for a token again.
 func (e *AccessError) Error() string {
 	return fmt.Sprintf("minimax: the token endpoint accepted the credentials but the API refused the token (401): "+
 		"check that the user has API access to the organisation (the organisation's API right, in its user settings) "+
@@ -101,6 +104,7 @@ type BudgetError struct {
 	RetryAt time.Time // when the oldest counted request leaves the window
 }
 
+// Error gives the budget and when the next request can go.
 func (e *BudgetError) Error() string {
 	return fmt.Sprintf("minimax: daily request budget of %d used up; the next request can go at %s",
 		e.Limit, e.RetryAt.Format(time.RFC3339))

@@ -13,6 +13,7 @@ type LocationError struct {
 	Location  string
 }
 
+// Error quotes the Location and says to look the record up first.
 func (e *LocationError) Error() string {
 	return fmt.Sprintf("%s: the record was created but its ID cannot be read from Location %q; look it up before creating it again", e.Operation, e.Location)
 }

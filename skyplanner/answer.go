@@ -42,6 +42,8 @@ type CreateUnconfirmedError struct {
 	Err error
 }
 
+// Error says what came back and how to find the record before creating
+// it again.
 func (e *CreateUnconfirmedError) Error() string {
 	what := "an empty body"
 	if e.Received != "" {

@@ -49,6 +49,7 @@ type AmbiguousError struct {
 	IDs []int64
 }
 
+// Error names the external id and the ids of the records it matches.
 func (e *AmbiguousError) Error() string {
 	ids := make([]string, len(e.IDs))
 	for i, id := range e.IDs {
