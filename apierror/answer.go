@@ -12,8 +12,8 @@ var (
 	// an empty record or an empty list.
 	ErrNoRecord = errors.New("the answer holds no record")
 	// ErrCreateUnconfirmed matches a create the service accepted (2xx) whose
-	// answer does not say which record it made: minimax.LocationError and
-	// skyplanner.CreateUnconfirmedError. The record may exist, so look it up
+	// answer does not say which record it made: the two clients'
+	// CreateUnconfirmedError. The record may exist, so look it up
 	// before creating it again.
 	ErrCreateUnconfirmed = errors.New("create not confirmed")
 )

@@ -18,7 +18,7 @@ type AnswerError = apierror.AnswerError
 var ErrNoRecord = apierror.ErrNoRecord
 
 // ErrCreateUnconfirmed matches a create that Minimax accepted without
-// saying which record it made (a LocationError). The SkyPlanner client's
+// saying which record it made (a CreateUnconfirmedError). The SkyPlanner client's
 // ErrCreateUnconfirmed is the same value.
 var ErrCreateUnconfirmed = apierror.ErrCreateUnconfirmed
 

@@ -23,8 +23,8 @@ type AnswerError = apierror.AnswerError
 var ErrNoRecord = apierror.ErrNoRecord
 
 // ErrCreateUnconfirmed matches a CreateUnconfirmedError. The Minimax
-// client's LocationError matches its own ErrCreateUnconfirmed, the same
-// value, so a sync tests one thing for both.
+// client's CreateUnconfirmedError matches its own ErrCreateUnconfirmed, the
+// same value, so a sync tests one thing for both.
 var ErrCreateUnconfirmed = apierror.ErrCreateUnconfirmed
 
 // CreateUnconfirmedError is a create that SkyPlanner accepted (2xx) but

@@ -85,14 +85,7 @@ func TestFakeControlsShowInGoDoc(t *testing.T) {
 			continue
 		}
 		fakes[p.importPath] = true
-		methods := map[string]bool{}
-		for _, ty := range p.doc(t, func(*ast.File) bool { return true }).Types {
-			if ty.Name == "Server" {
-				for _, m := range ty.Methods {
-					methods[m.Name] = true
-				}
-			}
-		}
+		methods := p.serverMethods(t)
 		for _, name := range want {
 			if !methods[name] {
 				t.Errorf("%s: go doc shows no Server.%s", p.importPath, name)

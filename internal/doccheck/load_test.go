@@ -138,3 +138,17 @@ func internalImports(f *ast.File) map[string]string {
 	}
 	return out
 }
+
+// serverMethods returns the methods go doc lists for a package's Server.
+func (p *pkg) serverMethods(t *testing.T) map[string]bool {
+	t.Helper()
+	methods := map[string]bool{}
+	for _, ty := range p.doc(t, func(*ast.File) bool { return true }).Types {
+		if ty.Name == "Server" {
+			for _, m := range ty.Methods {
+				methods[m.Name] = true
+			}
+		}
+	}
+	return methods
+}

@@ -325,3 +325,18 @@ func (readCloserBuf) Close() error { return nil }
 
 // InFlight returns how many requests the fake is handling now.
 func (s *Server) InFlight() int { return int(s.inFlight.Load()) }
+
+// ApplyOptions runs a fake's options in order and stops at the first
+// error; a nil option is an error, as in the clients. pkg names the fake
+// in the message.
+func ApplyOptions[S any, O ~func(S) error](pkg string, s S, opts []O) error {
+	for i, o := range opts {
+		if o == nil {
+			return fmt.Errorf("%s: option %d is nil", pkg, i)
+		}
+		if err := o(s); err != nil {
+			return err
+		}
+	}
+	return nil
+}
