@@ -40,6 +40,8 @@ type OrderRef struct {
 	Number string
 }
 
+// String names the order by its Minimax number and ID ("order 2026-1
+// (Minimax 7870)"), or by its ID alone when it has no number.
 func (o OrderRef) String() string {
 	if o.Number == "" {
 		return "order " + strconv.FormatInt(o.ID, 10)
@@ -69,6 +71,7 @@ type OrderError struct {
 	Err   error
 }
 
+// Error names the order, then the cause.
 func (e *OrderError) Error() string { return e.Order.String() + ": " + e.Err.Error() }
 
 // Unwrap returns the cause.

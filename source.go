@@ -23,6 +23,7 @@ type LookupError struct {
 	Limit int    // the scan's limit, reached
 }
 
+// Error names the record looked up and why the scan cannot be trusted.
 func (e *LookupError) Error() string {
 	return fmt.Sprintf("planbridge: looking up %s %q: SkyPlanner answered a scan of every %s with %d records, the most asked for; more may exist, so nothing is created",
 		e.Kind, e.Key, e.Kind, e.Limit)

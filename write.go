@@ -32,6 +32,7 @@ type Write struct {
 	Fields []string
 }
 
+// String describes the write in one line, for logs and dry runs.
 func (w Write) String() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s %s", w.Op, w.Kind)

@@ -43,6 +43,7 @@ type FieldError struct {
 	Err  error
 }
 
+// Error names the field by its path, then what is wrong with it.
 func (e *FieldError) Error() string {
 	if e.Err == nil {
 		return e.Path + ": invalid"

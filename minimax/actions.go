@@ -8,8 +8,8 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/planbridge/planbridge/internal/apierror"
 	"github.com/planbridge/planbridge/internal/transport"
+	"github.com/planbridge/planbridge/internal/wire"
 	"github.com/planbridge/planbridge/minimax/api"
 )
 
@@ -62,7 +62,7 @@ func (c *Client) RunOrderAction(ctx context.Context, id int64, action OrderActio
 	// idempotency key, so it is not repeated once it may have arrived.
 	resp, err := c.api.PutCustomActionOrderWithResponse(transport.NoReplay(ctx), org, id, string(action),
 		&api.PutCustomActionOrderParams{RowVersion: *o.RowVersion})
-	if resp, err = apierror.Check(op, resp, err); err != nil {
+	if resp, err = wire.Check(op, resp, err); err != nil {
 		return nil, err
 	}
 	return resp.Body, nil

@@ -6,6 +6,8 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+
+	"github.com/planbridge/planbridge/internal/version"
 )
 
 func TestNewValidatesOptions(t *testing.T) {
@@ -29,6 +31,9 @@ func TestNewValidatesOptions(t *testing.T) {
 		{"empty scope", append(ok, WithScope(" ")), "empty scope"},
 		{"bad retry policy", append(ok, WithRetryPolicy(RetryPolicy{MaxRetries: -1})), "negative"},
 		{"nil option", append(ok, nil), "nil option"},
+		{"empty user agent", append(ok, WithUserAgent(" ")), "WithUserAgent: user agent is empty"},
+		{"user agent splitting the header", append(ok, WithUserAgent("acme/1\nX-Evil: 1")), "control character"},
+		{"user agent not a product", append(ok, WithUserAgent("acme/")), "no version"},
 	}
 	for _, tt := range tests {
 		_, err := New(tt.opts...)
@@ -60,7 +65,7 @@ func TestHTTPClientIsCopiedAndHeadersSet(t *testing.T) {
 		writeJSON(w, http.StatusOK, sampleOrderJSON(7, "AAAA"))
 	})
 	mine := &http.Client{}
-	c := f.client(WithHTTPClient(mine), WithRequestEditor(func(_ context.Context, r *http.Request) error {
+	c := f.client(WithHTTPClient(mine), WithUserAgent("acme-erp-sync/2.3"), WithRequestEditor(func(_ context.Context, r *http.Request) error {
 		r.Header.Set("X-Trace", "abc")
 		return nil
 	}))
@@ -70,7 +75,7 @@ func TestHTTPClientIsCopiedAndHeadersSet(t *testing.T) {
 	if mine.Transport != nil {
 		t.Error("the caller's http.Client was changed")
 	}
-	if !strings.HasPrefix(ua, "planbridge/") || edited != "abc" {
+	if ua != "acme-erp-sync/2.3 "+version.UserAgent || edited != "abc" {
 		t.Errorf("User-Agent %q, X-Trace %q", ua, edited)
 	}
 }

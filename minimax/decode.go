@@ -3,22 +3,24 @@ package minimax
 import (
 	"net/http"
 
+	"github.com/planbridge/planbridge/apierror"
 	"github.com/planbridge/planbridge/internal/wire"
 )
 
 // AnswerError is a successful (2xx) answer the client cannot use: not
 // JSON, no record where one was expected, or a record without its id. It
-// quotes the Content-Type and the first bytes received.
-type AnswerError = wire.AnswerError
+// is apierror.AnswerError, with the Operation, StatusCode, ContentType, the
+// first bytes received (Head) and what is wrong (Err).
+type AnswerError = apierror.AnswerError
 
 // ErrNoRecord matches an AnswerError for an answer that held no record: an
 // empty body, null, or a record without its id (a 200 {} is not an order).
-var ErrNoRecord = wire.ErrNoRecord
+var ErrNoRecord = apierror.ErrNoRecord
 
 // ErrCreateUnconfirmed matches a create that Minimax accepted without
-// saying which record it made (a LocationError). The SkyPlanner client's
+// saying which record it made (a CreateUnconfirmedError). The SkyPlanner client's
 // ErrCreateUnconfirmed is the same value.
-var ErrCreateUnconfirmed = wire.ErrCreateUnconfirmed
+var ErrCreateUnconfirmed = apierror.ErrCreateUnconfirmed
 
 // ident reads the id that makes a T a record; field names it in errors.
 type ident[T any] struct {

@@ -72,23 +72,23 @@ func TestLookupWithoutARecordIsAnError(t *testing.T) {
 	f.handle("GET /api/orgs/3840/report-templates", answer(http.StatusOK, "application/json",
 		`{"Rows":[{"DisplayType":"PN","Default":"D"}],"TotalRows":1,"CurrentPageNumber":1}`))
 	c := f.client()
-	_, err := c.CustomerByCode(t.Context(), "ACME")
-	wantNoRecord(t, "CustomerByCode", err, "CustomerId")
-	_, err = c.ItemByCode(t.Context(), "X1")
-	wantNoRecord(t, "ItemByCode", err, "null")
-	_, err = c.CountryByCode(t.Context(), "HR")
-	wantNoRecord(t, "CountryByCode", err, "CountryId")
-	_, err = c.CurrencyByCode(t.Context(), "EUR")
-	wantNoRecord(t, "CurrencyByCode", err, "CurrencyId")
+	_, err := c.FindCustomerByCode(t.Context(), "ACME")
+	wantNoRecord(t, "FindCustomerByCode", err, "CustomerId")
+	_, err = c.FindItemByCode(t.Context(), "X1")
+	wantNoRecord(t, "FindItemByCode", err, "null")
+	_, err = c.FindCountryByCode(t.Context(), "HR")
+	wantNoRecord(t, "FindCountryByCode", err, "CountryId")
+	_, err = c.FindCurrencyByCode(t.Context(), "EUR")
+	wantNoRecord(t, "FindCurrencyByCode", err, "CurrencyId")
 	// A row without its id is refused by the page loop, which names the row.
-	_, err = c.ReportTemplate(t.Context(), TemplateReceivedOrder)
+	_, err = c.FindReportTemplate(t.Context(), TemplateReceivedOrder)
 	if !errors.Is(err, ErrNoRecord) || !strings.Contains(err.Error(), "page 1, row 1") || !strings.Contains(err.Error(), "ReportTemplateId") {
 		t.Errorf("ReportTemplate: err = %v; want ErrNoRecord naming the row and ReportTemplateId", err)
 	}
 
 	// A failed lookup is not cached as a zero record.
 	before := f.apiCalls.Load()
-	if _, err := c.CustomerByCode(t.Context(), "ACME"); err == nil || f.apiCalls.Load() != before+1 {
+	if _, err := c.FindCustomerByCode(t.Context(), "ACME"); err == nil || f.apiCalls.Load() != before+1 {
 		t.Errorf("a second lookup: %v after %d requests; want another request and the error", err, f.apiCalls.Load()-before)
 	}
 }
@@ -144,13 +144,13 @@ func TestJSONAsTextIsDescribed(t *testing.T) {
 	}
 }
 
-func TestLocationErrorIsUnconfirmed(t *testing.T) {
+func TestCreateWithoutLocationIsUnconfirmed(t *testing.T) {
 	t.Parallel()
 	f := newFake(t)
 	f.handle("POST /api/orgs/3840/orders", answer(http.StatusCreated, "", ""))
 	_, err := f.client().CreateOrder(t.Context(), Order{ReceivedIssued: new(string(Received))})
-	var le *LocationError
+	var le *CreateUnconfirmedError
 	if !errors.As(err, &le) || !errors.Is(err, ErrCreateUnconfirmed) {
-		t.Errorf("a create without a Location: %v; want a *LocationError matching ErrCreateUnconfirmed", err)
+		t.Errorf("a create without a Location: %v; want a *CreateUnconfirmedError matching ErrCreateUnconfirmed", err)
 	}
 }

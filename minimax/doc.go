@@ -154,4 +154,28 @@
 //
 // The generated client for all 178 operations stays reachable through
 // Client.API.
+//
+// # Compared with the other client
+//
+// The SkyPlanner client has the same shape wherever the two services allow
+// it: New with the same shared options (WithBaseURL, WithHTTPClient,
+// WithUserAgent, WithLogger, WithRetryPolicy, WithMaxResponseBytes,
+// WithRequestEditor), GetX by ID, FindX...By a key other than the ID, ListX
+// as an iter.Seq2, and the same error types and sentinels, so one
+// errors.Is or errors.As serves both. Where they differ, Minimax is why:
+//
+//   - CreateOrder returns the new ID, not the order: Minimax answers a
+//     create with only a Location header, and reading the order back would
+//     spend a request of the daily budget. Call GetOrder when you need it.
+//   - UpdateOrder takes the order as GetOrder read it, OrderID and
+//     RowVersion included, and returns only an error: Minimax replaces the
+//     whole record, refuses a stale RowVersion and documents no answer.
+//     SkyPlanner's updates take the id apart and merge a partial record.
+//   - Lookups are by code (FindCustomerByCode, FindItemByCode, ...) and
+//     cached until ForgetLookups, as codes and code lists rarely change;
+//     SkyPlanner's by external ID are not, as a sync creates those records.
+//   - ListOrders yields OrderSearch rows, the shorter shape Minimax's lists
+//     answer with, fetched page by page (OrderFilter.PageSize); SkyPlanner
+//     answers whole records in one request, capped by a Limit.
+//   - DeleteOrder deletes; SkyPlanner archives its orders instead.
 package minimax

@@ -5,17 +5,23 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/planbridge/planbridge/internal/apierror"
-	"github.com/planbridge/planbridge/internal/transport"
+	"github.com/planbridge/planbridge/apierror"
 )
 
-// APIError is a non-2xx answer from Minimax.
+// APIError is a non-2xx answer from Minimax. It is apierror.Error, the type
+// both clients share: the Operation that failed ("minimax.GetOrder"), the
+// StatusCode, the service's Message, the validation messages it listed
+// (Fields) and the raw Body (at most 1 MiB). Get at it with errors.As; test
+// for a kind of failure with errors.Is and the sentinels below.
 type APIError = apierror.Error
 
-// FieldMessage is one validation message of an APIError.
+// FieldMessage is one validation message of an APIError: the Field it is
+// about, when Minimax names one, and the Message.
 type FieldMessage = apierror.FieldMessage
 
-// Kinds of failure, for errors.Is.
+// Kinds of failure, for errors.Is. The first five are apierror's, shared
+// with the SkyPlanner client: an *APIError matches one by its status (404;
+// 401 or 403; 429; 409; 400 or 422).
 var (
 	ErrNotFound     = apierror.ErrNotFound
 	ErrUnauthorized = apierror.ErrUnauthorized
@@ -46,6 +52,7 @@ type AuthError struct {
 	Err         error // the underlying error, when there was no answer
 }
 
+// Error says why the token request failed and, once latched, what to do.
 func (e *AuthError) Error() string {
 	if !e.Latched {
 		return fmt.Sprintf("minimax: token request failed: %v", e.Err)
@@ -59,6 +66,7 @@ func (e *AuthError) Error() string {
 		e.Status, what)
 }
 
+// Unwrap returns the underlying error, when there was no answer.
 func (e *AuthError) Unwrap() error { return e.Err }
 
 // Is makes a refusal match ErrCredentialsRefused and ErrUnauthorized.
@@ -77,6 +85,7 @@ type AccessError struct {
 	Until time.Time // when the client will ask for a token again
 }
 
+// Error says what to check and when the client asks for a token again.
 func (e *AccessError) Error() string {
 	return fmt.Sprintf("minimax: the token endpoint accepted the credentials but the API refused the token (401): "+
 		"check that the user has API access to the organisation (the organisation's API right, in its user settings) "+
@@ -95,6 +104,7 @@ type BudgetError struct {
 	RetryAt time.Time // when the oldest counted request leaves the window
 }
 
+// Error gives the budget and when the next request can go.
 func (e *BudgetError) Error() string {
 	return fmt.Sprintf("minimax: daily request budget of %d used up; the next request can go at %s",
 		e.Limit, e.RetryAt.Format(time.RFC3339))
@@ -106,13 +116,15 @@ func (e *BudgetError) Is(target error) bool { return target == ErrBudgetExhauste
 // Permanent tells the retry layer that retrying cannot help.
 func (e *BudgetError) Permanent() bool { return true }
 
-// FieldError is bad input caught before sending, naming the field; it
+// FieldError is bad input caught before sending: apierror.FieldError, with
+// the Field it names ("Order.OrderID") and what is wrong with it (Err). It
 // matches ErrValidation.
 type FieldError = apierror.FieldError
 
 // ErrResponseTooLarge is matched by a *ResponseTooLargeError.
-var ErrResponseTooLarge = transport.ErrResponseTooLarge
+var ErrResponseTooLarge = apierror.ErrResponseTooLarge
 
 // ResponseTooLargeError is a response body longer than the client reads
-// (WithMaxResponseBytes); Limit is that length in bytes.
-type ResponseTooLargeError = transport.ResponseTooLargeError
+// (WithMaxResponseBytes): apierror.ResponseTooLargeError, whose Limit is
+// that length in bytes.
+type ResponseTooLargeError = apierror.ResponseTooLargeError

@@ -32,47 +32,47 @@ func TestLookupsAreCachedAndShared(t *testing.T) {
 	var wg sync.WaitGroup
 	for range 10 {
 		wg.Go(func() {
-			country, err := c.CountryByCode(t.Context(), "HR")
+			country, err := c.FindCountryByCode(t.Context(), "HR")
 			if err != nil || *country.CountryID != 95 {
-				t.Errorf("CountryByCode = %+v, %v", country, err)
+				t.Errorf("FindCountryByCode = %+v, %v", country, err)
 			}
 		})
 	}
 	wg.Wait()
-	if _, err := c.CountryByCode(t.Context(), "HR"); err != nil {
+	if _, err := c.FindCountryByCode(t.Context(), "HR"); err != nil {
 		t.Fatal(err)
 	}
 	if n := countryCalls.Load(); n != 1 {
 		t.Errorf("11 lookups of HR made %d requests, want 1", n)
 	}
 
-	if cur, err := c.CurrencyByCode(t.Context(), "EUR"); err != nil || *cur.CurrencyID != 7 {
-		t.Errorf("CurrencyByCode = %+v, %v", cur, err)
+	if cur, err := c.FindCurrencyByCode(t.Context(), "EUR"); err != nil || *cur.CurrencyID != 7 {
+		t.Errorf("FindCurrencyByCode = %+v, %v", cur, err)
 	}
-	if it, err := c.ItemByCode(t.Context(), "A-100"); err != nil || *it.ItemID != 384501 {
-		t.Errorf("ItemByCode = %+v, %v", it, err)
+	if it, err := c.FindItemByCode(t.Context(), "A-100"); err != nil || *it.ItemID != 384501 {
+		t.Errorf("FindItemByCode = %+v, %v", it, err)
 	}
-	if cu, err := c.CustomerByCode(t.Context(), "SAOP"); err != nil || *cu.CustomerID != 399631 {
-		t.Errorf("CustomerByCode = %+v, %v", cu, err)
+	if cu, err := c.FindCustomerByCode(t.Context(), "SAOP"); err != nil || *cu.CustomerID != 399631 {
+		t.Errorf("FindCustomerByCode = %+v, %v", cu, err)
 	}
 
 	// Failures are not cached: a code created later is found later.
-	if _, err := c.CountryByCode(t.Context(), "XX"); !errors.Is(err, ErrNotFound) {
+	if _, err := c.FindCountryByCode(t.Context(), "XX"); !errors.Is(err, ErrNotFound) {
 		t.Errorf("unknown code: %v, want ErrNotFound", err)
 	}
 	f.handle("GET /api/orgs/3840/countries/code(XX)", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]any{"CountryId": 1, "Code": "XX"})
 	})
-	if _, err := c.CountryByCode(t.Context(), "XX"); err != nil {
+	if _, err := c.FindCountryByCode(t.Context(), "XX"); err != nil {
 		t.Errorf("code found on the second try: %v", err)
 	}
 	var fe *FieldError
-	if _, err := c.ItemByCode(t.Context(), " "); !errors.As(err, &fe) {
+	if _, err := c.FindItemByCode(t.Context(), " "); !errors.As(err, &fe) {
 		t.Errorf("empty code: %v, want a FieldError", err)
 	}
 }
 
-func TestReportTemplate(t *testing.T) {
+func TestFindReportTemplate(t *testing.T) {
 	t.Parallel()
 	f := newFake(t)
 	calls := 0
@@ -87,15 +87,15 @@ func TestReportTemplate(t *testing.T) {
 	})
 	c := f.client()
 	for range 2 {
-		tpl, err := c.ReportTemplate(t.Context(), TemplateReceivedOrder)
+		tpl, err := c.FindReportTemplate(t.Context(), TemplateReceivedOrder)
 		if err != nil || *tpl.ReportTemplateID != 59471 {
 			t.Fatalf("received-order template = %+v, %v; want the default PN one", tpl.ReportTemplateID, err)
 		}
 	}
-	if tpl, err := c.ReportTemplate(t.Context(), TemplateIssuedOrder); err != nil || *tpl.ReportTemplateID != 4 {
+	if tpl, err := c.FindReportTemplate(t.Context(), TemplateIssuedOrder); err != nil || *tpl.ReportTemplateID != 4 {
 		t.Errorf("issued-order template = %+v, %v; want the only IN one", tpl.ReportTemplateID, err)
 	}
-	if _, err := c.ReportTemplate(t.Context(), "XY"); !errors.Is(err, ErrNotFound) {
+	if _, err := c.FindReportTemplate(t.Context(), "XY"); !errors.Is(err, ErrNotFound) {
 		t.Errorf("missing display type: %v, want ErrNotFound", err)
 	}
 	if calls != 3 {

@@ -11,7 +11,7 @@ import (
 	"time"
 
 	"github.com/planbridge/planbridge/internal/clientopt"
-	"github.com/planbridge/planbridge/internal/transport"
+	"github.com/planbridge/planbridge/retry"
 )
 
 // Deployment is one of Minimax's three national deployments.
@@ -81,12 +81,17 @@ func redacted(s string) string {
 	return "[redacted]"
 }
 
-// RetryPolicy says how often and how long to retry; see DefaultRetryPolicy.
-type RetryPolicy = transport.RetryPolicy
+// RetryPolicy says how often and how long the client retries: it is
+// retry.Policy, shared with the SkyPlanner client, with the fields
+// MaxRetries, MinWait and MaxWait (the back-off), MaxRetryAfter (the cap on
+// a Retry-After wait) and MaxTotalWait (all waits of one request). Only what
+// is safe to repeat is retried: a create never on a server error, as
+// Minimax has no idempotency keys. RetryPolicy{} turns retries off.
+type RetryPolicy = retry.Policy
 
 // DefaultRetryPolicy is what a client uses without WithRetryPolicy: three
 // retries within a minute at most.
-func DefaultRetryPolicy() RetryPolicy { return transport.DefaultRetryPolicy() }
+func DefaultRetryPolicy() RetryPolicy { return retry.DefaultPolicy() }
 
 // Option configures a Client.
 type Option func(*config) error
@@ -223,9 +228,18 @@ func WithHTTPClient(c *http.Client) Option {
 	return func(o *config) error { return optionError("WithHTTPClient", o.common.SetHTTPClient(c)) }
 }
 
-// WithUserAgent replaces the default User-Agent, planbridge/<version>.
-func WithUserAgent(ua string) Option {
-	return func(o *config) error { return optionError("WithUserAgent", o.common.SetUserAgent(ua)) }
+// WithUserAgent adds your application to the User-Agent the client sends,
+// before the SDK's own: WithUserAgent("acme-erp-sync/2.3") sends
+// "acme-erp-sync/2.3 planbridge/0.1.0" (the release is planbridge.Version),
+// so the service's operators can tell your integration from others and
+// still see which SDK release it runs.
+// The value is one or more RFC 9110 products ("name/version") and comments
+// ("(+https://acme.example)"), separated by spaces; an empty one, or one
+// with a control character, is refused. Each call adds to the ones before.
+// To replace the header entirely, set it in WithRequestEditor: the client
+// adds its own only to a request that has none.
+func WithUserAgent(products string) Option {
+	return func(o *config) error { return optionError("WithUserAgent", o.common.AddApplication(products)) }
 }
 
 // WithLogger receives the retry layer's lines: each failed try at error

@@ -9,8 +9,8 @@ import (
 
 	openapi_types "github.com/oapi-codegen/runtime/types"
 
-	"github.com/planbridge/planbridge/internal/apierror"
 	"github.com/planbridge/planbridge/internal/pager"
+	"github.com/planbridge/planbridge/internal/wire"
 	"github.com/planbridge/planbridge/minimax/api"
 )
 
@@ -123,7 +123,7 @@ func (c *Client) CreateOrder(ctx context.Context, o Order) (int64, error) {
 		return 0, err
 	}
 	resp, err := c.api.AddOrderWithResponse(ctx, org, writeOrder(o, true))
-	if resp, err = apierror.Check(op, resp, err); err != nil {
+	if resp, err = wire.Check(op, resp, err); err != nil {
 		return 0, err
 	}
 	return idFromLocation(op, resp.HTTPResponse.Header.Get("Location"))
@@ -149,7 +149,7 @@ func (c *Client) UpdateOrder(ctx context.Context, o Order) error {
 		return err
 	}
 	resp, err := c.api.UpdateOrderWithResponse(ctx, org, *o.OrderID, writeOrder(o, false))
-	_, err = apierror.Check(op, resp, err)
+	_, err = wire.Check(op, resp, err)
 	return err
 }
 
@@ -161,7 +161,7 @@ func (c *Client) DeleteOrder(ctx context.Context, id int64) error {
 		return err
 	}
 	resp, err := c.api.DeleteOrderWithResponse(ctx, org, id)
-	_, err = apierror.Check(op, resp, err)
+	_, err = wire.Check(op, resp, err)
 	return err
 }
 

@@ -178,9 +178,9 @@ func TestIDFromLocation(t *testing.T) {
 		}
 	}
 	for _, loc := range []string{"", "https://h/api/orgs/1/orders", "https://h/x/abc?id=-1", "%zz"} {
-		var le *LocationError
+		var le *CreateUnconfirmedError
 		if _, err := idFromLocation("op", loc); !errors.As(err, &le) {
-			t.Errorf("idFromLocation(%q): %v, want a *LocationError", loc, err)
+			t.Errorf("idFromLocation(%q): %v, want a *CreateUnconfirmedError", loc, err)
 		}
 	}
 }

@@ -58,9 +58,9 @@ func BenchmarkRequestCounts(b *testing.B) {
 			return c.CancelOrderConfirmation(b.Context(), 7873)
 		})
 	})
-	b.Run("ItemByCode-cached", func(b *testing.B) {
+	b.Run("FindItemByCode-cached", func(b *testing.B) {
 		perOp(b, func() error {
-			_, err := c.ItemByCode(b.Context(), "STOL-HRAST")
+			_, err := c.FindItemByCode(b.Context(), "STOL-HRAST")
 			return err
 		})
 	})

@@ -120,12 +120,12 @@ func TestForgetLookups(t *testing.T) {
 	})
 	c := f.client()
 	for range 2 {
-		if _, err := c.CurrencyByCode(t.Context(), "EUR"); err != nil {
+		if _, err := c.FindCurrencyByCode(t.Context(), "EUR"); err != nil {
 			t.Fatal(err)
 		}
 	}
 	c.ForgetLookups()
-	if _, err := c.CurrencyByCode(t.Context(), "EUR"); err != nil {
+	if _, err := c.FindCurrencyByCode(t.Context(), "EUR"); err != nil {
 		t.Fatal(err)
 	}
 	if n := calls.Load(); n != 2 {

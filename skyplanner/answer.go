@@ -3,27 +3,29 @@ package skyplanner
 import (
 	"errors"
 	"fmt"
-	"github.com/planbridge/planbridge/internal/deref"
 	"net/http"
 	"strings"
 
+	"github.com/planbridge/planbridge/apierror"
+	"github.com/planbridge/planbridge/internal/deref"
 	"github.com/planbridge/planbridge/internal/wire"
 )
 
 // AnswerError is a successful (2xx) answer the client cannot use: not
 // JSON, no record where one was expected, or a record without its id. It
-// quotes the Content-Type and the first bytes received.
-type AnswerError = wire.AnswerError
+// is apierror.AnswerError, with the Operation, StatusCode, ContentType, the
+// first bytes received (Head) and what is wrong (Err).
+type AnswerError = apierror.AnswerError
 
 // ErrNoRecord matches an AnswerError for an answer that held no record: an
 // empty body, null, {"phaser-order": null}, {}, or a record without its id.
 // Such an answer is never read as an empty record or an empty list.
-var ErrNoRecord = wire.ErrNoRecord
+var ErrNoRecord = apierror.ErrNoRecord
 
 // ErrCreateUnconfirmed matches a CreateUnconfirmedError. The Minimax
-// client's LocationError matches its own ErrCreateUnconfirmed, the same
-// value, so a sync tests one thing for both.
-var ErrCreateUnconfirmed = wire.ErrCreateUnconfirmed
+// client's CreateUnconfirmedError matches its own ErrCreateUnconfirmed, the
+// same value, so a sync tests one thing for both.
+var ErrCreateUnconfirmed = apierror.ErrCreateUnconfirmed
 
 // CreateUnconfirmedError is a create that SkyPlanner accepted (2xx) but
 // whose answer does not name the new record: no body, an empty record, or
@@ -40,6 +42,8 @@ type CreateUnconfirmedError struct {
 	Err error
 }
 
+// Error says what came back and how to find the record before creating
+// it again.
 func (e *CreateUnconfirmedError) Error() string {
 	what := "an empty body"
 	if e.Received != "" {

@@ -15,6 +15,7 @@ import (
 
 	"github.com/jarcoal/httpmock"
 
+	"github.com/planbridge/planbridge/internal/version"
 	"github.com/planbridge/planbridge/skyplanner"
 )
 
@@ -161,7 +162,7 @@ func TestUserAgentAndRequestEditor(t *testing.T) {
 		t.Fatal(err)
 	}
 	h := f.only().Header
-	if h.Get("User-Agent") != "erp-sync/2.1" || h.Get("X-Trace") != "abc" {
+	if h.Get("User-Agent") != "erp-sync/2.1 "+version.UserAgent || h.Get("X-Trace") != "abc" {
 		t.Errorf("headers sent: %v", h)
 	}
 	if len(edited) != 1 || edited[0] != "" {
@@ -175,6 +176,24 @@ func TestUserAgentAndRequestEditor(t *testing.T) {
 	}
 	if n := len(f2.requests()); n != 0 {
 		t.Errorf("%d requests sent after the editor failed", n)
+	}
+}
+
+// An editor that sets the User-Agent replaces the client's: the escape
+// hatch for whoever must send a header of their own.
+func TestRequestEditorCanReplaceTheUserAgent(t *testing.T) {
+	t.Parallel()
+	f, c := newFake(t, skyplanner.WithUserAgent("erp-sync/2.1"),
+		skyplanner.WithRequestEditor(func(_ context.Context, req *http.Request) error {
+			req.Header.Set("User-Agent", "proxy-mandated/1")
+			return nil
+		}))
+	f.reply(http.MethodGet, "/customers/1", http.StatusOK, `{"id":1}`)
+	if _, err := c.GetCustomer(t.Context(), 1); err != nil {
+		t.Fatal(err)
+	}
+	if got := f.only().Header.Get("User-Agent"); got != "proxy-mandated/1" {
+		t.Errorf("User-Agent %q, want the editor's", got)
 	}
 }
 
@@ -245,6 +264,8 @@ func TestOptionValidation(t *testing.T) {
 		{"nil logger", []skyplanner.Option{token, site, skyplanner.WithLogger(nil)}, "WithLogger"},
 		{"negative retries", []skyplanner.Option{token, site, skyplanner.WithRetryPolicy(skyplanner.RetryPolicy{MaxRetries: -1})}, "WithRetryPolicy"},
 		{"empty user agent", []skyplanner.Option{token, site, skyplanner.WithUserAgent("")}, "WithUserAgent"},
+		{"user agent splitting the header", []skyplanner.Option{token, site, skyplanner.WithUserAgent("erp/1\r\nX-Evil: 1")}, "control character"},
+		{"user agent not a product", []skyplanner.Option{token, site, skyplanner.WithUserAgent("erp@home")}, "WithUserAgent"},
 		{"nil request editor", []skyplanner.Option{token, site, skyplanner.WithRequestEditor(nil)}, "WithRequestEditor"},
 		{"nil option", []skyplanner.Option{token, site, nil}, "option 2 is nil"},
 	}

@@ -135,4 +135,25 @@
 // Orders, rows and jobs are the input layer. ExportOrders copies them into
 // production scheduling, whose jobs (ScheduledJob) carry the planned times;
 // a change to an exported order needs another export.
+//
+// # Compared with the other client
+//
+// The Minimax client has the same shape wherever the two services allow
+// it: the same shared options, GetX by id, FindX...By a key other than the
+// id, ListX as an iter.Seq2, and the same error types and sentinels. Where
+// they differ, the services are why:
+//
+//   - Creates and updates return the record SkyPlanner answers with, ids
+//     and defaults filled in; Minimax answers a create with only a Location,
+//     so its CreateOrder returns the new ID, and an update with nothing.
+//   - Updates take the id apart from the record, since SkyPlanner merges a
+//     partial one (members left out stay as they were); Minimax replaces the
+//     whole order, so its UpdateOrder takes the order as read, with its
+//     RowVersion.
+//   - Lookups are by the integrator's external id, through a list filter:
+//     they can find several records (*AmbiguousError), and are not cached.
+//     Minimax looks records up by their code, one at a time, cached.
+//   - Reads of orders, rows and jobs take ReadOptions (IncludeArchived),
+//     as only SkyPlanner archives; lists are one request capped by Limit,
+//     as SkyPlanner documents no paging.
 package skyplanner

@@ -5,16 +5,19 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/planbridge/planbridge/internal/apierror"
-	"github.com/planbridge/planbridge/internal/transport"
+	"github.com/planbridge/planbridge/apierror"
 )
 
-// APIError is an answer from SkyPlanner outside 2xx. Get at it with
-// errors.As to read the status, the service's message and the raw body;
-// test for a kind of failure with errors.Is and the sentinels below.
+// APIError is an answer from SkyPlanner outside 2xx. It is apierror.Error,
+// the type both clients share: the Operation that failed
+// ("skyplanner.GetOrder"), the StatusCode, the service's Message, the
+// validation messages it listed (Fields) and the raw Body (at most 1 MiB).
+// Get at it with errors.As; test for a kind of failure with errors.Is and
+// the sentinels below.
 type APIError = apierror.Error
 
-// FieldMessage is one validation message of an APIError.
+// FieldMessage is one validation message of an APIError: the Field it is
+// about, when SkyPlanner names one, and the Message.
 type FieldMessage = apierror.FieldMessage
 
 // Sentinels for errors.Is. They match an *APIError by status (404; 401 or
@@ -29,8 +32,9 @@ var (
 	ErrValidation   = apierror.ErrValidation
 )
 
-// FieldError is a value the client refuses before sending anything, naming
-// the field by its JSON name; it matches ErrValidation.
+// FieldError is a value the client refuses before sending anything:
+// apierror.FieldError, with the Field it names by its JSON name
+// ("external_id") and what is wrong with it (Err). It matches ErrValidation.
 type FieldError = apierror.FieldError
 
 // AmbiguousError is a lookup by external id that found more than one
@@ -45,6 +49,7 @@ type AmbiguousError struct {
 	IDs []int64
 }
 
+// Error names the external id and the ids of the records it matches.
 func (e *AmbiguousError) Error() string {
 	ids := make([]string, len(e.IDs))
 	for i, id := range e.IDs {
@@ -55,8 +60,9 @@ func (e *AmbiguousError) Error() string {
 }
 
 // ErrResponseTooLarge is matched by a *ResponseTooLargeError.
-var ErrResponseTooLarge = transport.ErrResponseTooLarge
+var ErrResponseTooLarge = apierror.ErrResponseTooLarge
 
 // ResponseTooLargeError is a response body longer than the client reads
-// (WithMaxResponseBytes); Limit is that length in bytes.
-type ResponseTooLargeError = transport.ResponseTooLargeError
+// (WithMaxResponseBytes): apierror.ResponseTooLargeError, whose Limit is
+// that length in bytes.
+type ResponseTooLargeError = apierror.ResponseTooLargeError

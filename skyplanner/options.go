@@ -9,7 +9,7 @@ import (
 	"strings"
 
 	"github.com/planbridge/planbridge/internal/clientopt"
-	"github.com/planbridge/planbridge/internal/transport"
+	"github.com/planbridge/planbridge/retry"
 )
 
 // Option configures a Client. An option that cannot be honoured makes New
@@ -17,12 +17,17 @@ import (
 // unexpected or unauthenticated.
 type Option func(*config) error
 
-// RetryPolicy says how often and how long the client retries. Only requests
-// that are safe to repeat are retried; see transport.RetryPolicy.
-type RetryPolicy = transport.RetryPolicy
+// RetryPolicy says how often and how long the client retries: it is
+// retry.Policy, shared with the Minimax client, with the fields
+// MaxRetries, MinWait and MaxWait (the back-off), MaxRetryAfter (the cap on
+// a Retry-After wait) and MaxTotalWait (all waits of one request). Only what
+// is safe to repeat is retried: a create never on a server error, as
+// SkyPlanner has no idempotency keys. RetryPolicy{} turns retries off.
+type RetryPolicy = retry.Policy
 
-// DefaultRetryPolicy is what a client uses without WithRetryPolicy.
-func DefaultRetryPolicy() RetryPolicy { return transport.DefaultRetryPolicy() }
+// DefaultRetryPolicy is what a client uses without WithRetryPolicy: three
+// retries within a minute at most (retry.DefaultPolicy).
+func DefaultRetryPolicy() RetryPolicy { return retry.DefaultPolicy() }
 
 type config struct {
 	common clientopt.Common
@@ -97,11 +102,19 @@ func WithHTTPClient(hc *http.Client) Option {
 	}
 }
 
-// WithUserAgent replaces the default User-Agent, so the service's operators
-// can tell your integration from others.
-func WithUserAgent(ua string) Option {
+// WithUserAgent adds your application to the User-Agent the client sends,
+// before the SDK's own: WithUserAgent("acme-erp-sync/2.3") sends
+// "acme-erp-sync/2.3 planbridge/0.1.0" (the release is planbridge.Version),
+// so the service's operators can tell your integration from others and
+// still see which SDK release it runs.
+// The value is one or more RFC 9110 products ("name/version") and comments
+// ("(+https://acme.example)"), separated by spaces; an empty one, or one
+// with a control character, is refused. Each call adds to the ones before.
+// To replace the header entirely, set it in WithRequestEditor: the client
+// adds its own only to a request that has none.
+func WithUserAgent(products string) Option {
 	return func(c *config) error {
-		if err := c.common.SetUserAgent(ua); err != nil {
+		if err := c.common.AddApplication(products); err != nil {
 			return optionError("WithUserAgent", err)
 		}
 		return nil

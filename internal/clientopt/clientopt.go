@@ -9,11 +9,13 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 
 	"github.com/planbridge/planbridge/internal/redact"
 	"github.com/planbridge/planbridge/internal/transport"
 	"github.com/planbridge/planbridge/internal/version"
+	"github.com/planbridge/planbridge/retry"
 )
 
 // RequestEditor changes a request before it is sent.
@@ -22,11 +24,13 @@ type RequestEditor func(ctx context.Context, req *http.Request) error
 // Common are the settings both clients take.
 type Common struct {
 	HTTPClient *http.Client
-	UserAgent  string
-	Logger     *slog.Logger
-	Retry      transport.RetryPolicy
-	Editors    []RequestEditor
-	BaseURL    *url.URL
+	// Applications are the integrator's product tokens, sent before the
+	// SDK's own in the User-Agent (see UserAgent).
+	Applications []string
+	Logger       *slog.Logger
+	Retry        retry.Policy
+	Editors      []RequestEditor
+	BaseURL      *url.URL
 	// MaxResponseBytes caps response bodies; 0 is the transport's default.
 	MaxResponseBytes int64
 	// Redactor scrubs the client's secrets from bodies and errors; the
@@ -36,7 +40,7 @@ type Common struct {
 
 // Defaults returns the settings a client starts from.
 func Defaults() Common {
-	return Common{UserAgent: version.UserAgent, Retry: transport.DefaultRetryPolicy()}
+	return Common{Retry: retry.DefaultPolicy()}
 }
 
 // SetHTTPClient keeps a copy of c; the caller's client is never changed.
@@ -49,13 +53,20 @@ func (s *Common) SetHTTPClient(c *http.Client) error {
 	return nil
 }
 
-// SetUserAgent replaces the default User-Agent.
-func (s *Common) SetUserAgent(ua string) error {
-	if strings.TrimSpace(ua) == "" || strings.ContainsAny(ua, "\r\n") {
-		return fmt.Errorf("user agent %q is empty or spans lines", ua)
+// AddApplication adds the integrator's products to the User-Agent, before
+// the SDK's own, after checking that they are what RFC 9110 allows there.
+func (s *Common) AddApplication(products string) error {
+	if err := CheckUserAgent(products); err != nil {
+		return err
 	}
-	s.UserAgent = ua
+	s.Applications = append(s.Applications, products)
 	return nil
+}
+
+// UserAgent is the header the client sends: the applications in the order
+// added, then "planbridge/" and the SDK's version.
+func (s *Common) UserAgent() string {
+	return strings.Join(append(slices.Clone(s.Applications), version.UserAgent), " ")
 }
 
 // SetLogger sets where the client logs; nil is refused so that silence is
@@ -69,7 +80,7 @@ func (s *Common) SetLogger(l *slog.Logger) error {
 }
 
 // SetRetry sets the retry policy after checking it.
-func (s *Common) SetRetry(p transport.RetryPolicy) error {
+func (s *Common) SetRetry(p retry.Policy) error {
 	if err := p.Validate(); err != nil {
 		return err
 	}
@@ -137,7 +148,7 @@ func (s *Common) Build(authorize transport.Authorizer, under func(http.RoundTrip
 		Scheme:    s.BaseURL.Scheme,
 		Host:      s.BaseURL.Host,
 		Authorize: authorize,
-		UserAgent: s.UserAgent,
+		UserAgent: s.UserAgent(),
 		Retry:     s.Retry,
 		Logger:    s.Logger,
 		Under:     under,

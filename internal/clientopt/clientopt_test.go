@@ -16,13 +16,14 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/jarcoal/httpmock"
 
+	"github.com/planbridge/planbridge/apierror"
 	"github.com/planbridge/planbridge/internal/clientopt"
 	"github.com/planbridge/planbridge/internal/redact"
-	"github.com/planbridge/planbridge/internal/transport"
 	"github.com/planbridge/planbridge/internal/version"
+	"github.com/planbridge/planbridge/retry"
 )
 
-var fastRetry = transport.RetryPolicy{MaxRetries: 2, MinWait: time.Millisecond, MaxWait: 2 * time.Millisecond, MaxRetryAfter: time.Millisecond, MaxTotalWait: time.Second}
+var fastRetry = retry.Policy{MaxRetries: 2, MinWait: time.Millisecond, MaxWait: 2 * time.Millisecond, MaxRetryAfter: time.Millisecond, MaxTotalWait: time.Second}
 
 func authorize(r *http.Request) error {
 	r.Header.Set("Authorization-Token", "secret")
@@ -32,10 +33,10 @@ func authorize(r *http.Request) error {
 func TestDefaults(t *testing.T) {
 	t.Parallel()
 	d := clientopt.Defaults()
-	if d.UserAgent != version.UserAgent || d.UserAgent == "" {
-		t.Errorf("UserAgent = %q, want %q", d.UserAgent, version.UserAgent)
+	if d.UserAgent() != version.UserAgent || d.UserAgent() == "" {
+		t.Errorf("UserAgent() = %q, want %q", d.UserAgent(), version.UserAgent)
 	}
-	if diff := cmp.Diff(transport.DefaultRetryPolicy(), d.Retry); diff != "" {
+	if diff := cmp.Diff(retry.DefaultPolicy(), d.Retry); diff != "" {
 		t.Errorf("Retry (-want +got):\n%s", diff)
 	}
 	if d.HTTPClient != nil || d.Logger != nil || d.BaseURL != nil || d.Editors != nil {
@@ -70,17 +71,17 @@ func TestSettersRefuseBadValues(t *testing.T) {
 		set  func(*clientopt.Common) error
 	}{
 		{"nil http client", func(s *clientopt.Common) error { return s.SetHTTPClient(nil) }},
-		{"empty user agent", func(s *clientopt.Common) error { return s.SetUserAgent("") }},
-		{"blank user agent", func(s *clientopt.Common) error { return s.SetUserAgent(" \t ") }},
-		{"user agent with LF", func(s *clientopt.Common) error { return s.SetUserAgent("a\nX-Evil: 1") }},
-		{"user agent with CR", func(s *clientopt.Common) error { return s.SetUserAgent("a\rb") }},
-		{"user agent with CRLF", func(s *clientopt.Common) error { return s.SetUserAgent("a/1\r\n") }},
+		{"empty user agent", func(s *clientopt.Common) error { return s.AddApplication("") }},
+		{"blank user agent", func(s *clientopt.Common) error { return s.AddApplication(" \t ") }},
+		{"user agent with LF", func(s *clientopt.Common) error { return s.AddApplication("a\nX-Evil: 1") }},
+		{"user agent with CR", func(s *clientopt.Common) error { return s.AddApplication("a\rb") }},
+		{"user agent with CRLF", func(s *clientopt.Common) error { return s.AddApplication("a/1\r\n") }},
 		{"nil logger", func(s *clientopt.Common) error { return s.SetLogger(nil) }},
-		{"negative retries", func(s *clientopt.Common) error { return s.SetRetry(transport.RetryPolicy{MaxRetries: -1}) }},
+		{"negative retries", func(s *clientopt.Common) error { return s.SetRetry(retry.Policy{MaxRetries: -1}) }},
 		{"MaxWait below MinWait", func(s *clientopt.Common) error {
-			return s.SetRetry(transport.RetryPolicy{MinWait: time.Second, MaxWait: time.Millisecond})
+			return s.SetRetry(retry.Policy{MinWait: time.Second, MaxWait: time.Millisecond})
 		}},
-		{"negative duration", func(s *clientopt.Common) error { return s.SetRetry(transport.RetryPolicy{MaxTotalWait: -1}) }},
+		{"negative duration", func(s *clientopt.Common) error { return s.SetRetry(retry.Policy{MaxTotalWait: -1}) }},
 		{"nil editor", func(s *clientopt.Common) error { return s.AddEditor(nil) }},
 		{"zero response limit", func(s *clientopt.Common) error { return s.SetMaxResponseBytes(0) }},
 		{"negative response limit", func(s *clientopt.Common) error { return s.SetMaxResponseBytes(-1) }},
@@ -115,7 +116,7 @@ func TestSetters(t *testing.T) {
 	t.Parallel()
 	s := clientopt.Defaults()
 	logger := slog.New(slog.DiscardHandler)
-	if err := s.SetUserAgent("acme-sync/2.0 (+ops@acme.test)"); err != nil {
+	if err := s.AddApplication("acme-sync/2.0 (+ops@acme.test)"); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.SetLogger(logger); err != nil {
@@ -124,7 +125,7 @@ func TestSetters(t *testing.T) {
 	if err := s.SetRetry(fastRetry); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.SetRetry(transport.RetryPolicy{}); err != nil {
+	if err := s.SetRetry(retry.Policy{}); err != nil {
 		t.Errorf("SetRetry(zero) = %v: the zero policy turns retries off and is valid", err)
 	}
 	ed := func(context.Context, *http.Request) error { return nil }
@@ -134,10 +135,10 @@ func TestSetters(t *testing.T) {
 	if err := s.AddEditor(ed); err != nil {
 		t.Fatal(err)
 	}
-	if s.UserAgent != "acme-sync/2.0 (+ops@acme.test)" || s.Logger != logger || len(s.Editors) != 2 {
+	if s.UserAgent() != "acme-sync/2.0 (+ops@acme.test) "+version.UserAgent || s.Logger != logger || len(s.Editors) != 2 {
 		t.Errorf("settings not stored: %+v", s)
 	}
-	if diff := cmp.Diff(transport.RetryPolicy{}, s.Retry); diff != "" {
+	if diff := cmp.Diff(retry.Policy{}, s.Retry); diff != "" {
 		t.Errorf("Retry (-want +got):\n%s", diff)
 	}
 }
@@ -284,7 +285,7 @@ func TestBuildUsesSettings(t *testing.T) {
 	for _, err := range []error{
 		s.SetHTTPClient(&http.Client{Transport: mt}),
 		s.SetBaseURL("https://api.test/v1/"),
-		s.SetUserAgent("acme/1"),
+		s.AddApplication("acme/1"),
 		s.SetRetry(fastRetry),
 	} {
 		if err != nil {
@@ -306,7 +307,7 @@ func TestBuildUsesSettings(t *testing.T) {
 	if resp.StatusCode != 200 || n.Load() != 2 || under.Load() != 2 {
 		t.Errorf("status %d after %d calls (%d seen by Under), want 200 after 2 (2)", resp.StatusCode, n.Load(), under.Load())
 	}
-	if ua.Load() != "acme/1" {
+	if ua.Load() != "acme/1 "+version.UserAgent {
 		t.Errorf("User-Agent = %q, want acme/1", ua.Load())
 	}
 }
@@ -334,7 +335,7 @@ func TestBuildCapsAndScrubs(t *testing.T) {
 	resp := getX(t, hc)
 	defer resp.Body.Close()
 	body, err := io.ReadAll(resp.Body)
-	if !errors.Is(err, transport.ErrResponseTooLarge) || string(body) != redact.Mask+" a" {
+	if !errors.Is(err, apierror.ErrResponseTooLarge) || string(body) != redact.Mask+" a" {
 		t.Errorf("body %q, error %v; want the first 16 bytes scrubbed, then ErrResponseTooLarge", body, err)
 	}
 }
@@ -391,7 +392,7 @@ func TestBuildRejectsBadRetry(t *testing.T) {
 	if err := s.SetBaseURL("https://api.test/"); err != nil {
 		t.Fatal(err)
 	}
-	s.Retry = transport.RetryPolicy{MaxRetries: -2} // set directly, bypassing SetRetry
+	s.Retry = retry.Policy{MaxRetries: -2} // set directly, bypassing SetRetry
 	if hc, err := s.Build(authorize, nil); err == nil || hc != nil {
 		t.Errorf("Build = (%v, %v), want (nil, error)", hc, err)
 	}

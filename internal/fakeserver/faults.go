@@ -7,39 +7,20 @@ import (
 	"sync"
 	"time"
 
+	"github.com/planbridge/planbridge/fake"
 	"github.com/planbridge/planbridge/internal/window"
 )
 
-// Fault is what an injected failure does to a request.
-type Fault struct {
-	// Status answers with this status and the service's error body.
-	Status int
-	// RetryAfter adds a Retry-After header (whole seconds) to a Status answer.
-	RetryAfter time.Duration
-	// Drop closes the connection without answering.
-	Drop bool
-	// Delay waits before going on (or before Status/Drop); the wait ends
-	// early when the client gives up.
-	Delay time.Duration
-	// AfterHandler lets the request act first (the record is created,
-	// updated or archived) and then applies Status or Drop to its answer:
-	// "the server acted, the answer was lost", the failure that makes
-	// integrations create things twice.
-	AfterHandler bool
-	// Do is called when the fault fires, before anything else it does: a
-	// test cancels a context there, or stops a process it simulates.
-	Do func()
-}
+// Fault and Match are public, in package fake, so that both fakes can
+// re-export them; the core uses them under these names.
+type (
+	Fault = fake.Fault
+	Match = fake.Match
+)
 
-// Match selects requests for FailMatching. Empty fields match anything.
-type Match struct {
-	Method string
-	// Operation is the document's path ("/phaser-orders/{id}"), or a prefix
-	// of the request path ("/phaser-orders").
-	Operation string
-}
-
-func (m Match) matches(r *http.Request, path, op string) bool {
+// matches reports whether m selects a request to path, which reached op
+// ("GET /phaser-orders/{id}", or "" when no route matched).
+func matches(m Match, r *http.Request, path, op string) bool {
 	if m.Method != "" && !strings.EqualFold(m.Method, r.Method) {
 		return false
 	}
@@ -123,7 +104,7 @@ func (f *faults) pick(r *http.Request, path, op string) (Fault, bool, time.Durat
 		if ru.left == 0 {
 			continue
 		}
-		if (ru.nth != 0 && ru.nth == f.seen) || (ru.nth == 0 && ru.match.matches(r, path, op)) {
+		if (ru.nth != 0 && ru.nth == f.seen) || (ru.nth == 0 && matches(ru.match, r, path, op)) {
 			if ru.left > 0 {
 				ru.left--
 			}

@@ -12,12 +12,12 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
-	"time"
 
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/getkin/kin-openapi/openapi3filter"
 	"github.com/getkin/kin-openapi/routers"
 
+	"github.com/planbridge/planbridge/fake"
 	"github.com/planbridge/planbridge/internal/wiretime"
 )
 
@@ -54,14 +54,8 @@ type Server struct {
 	hits map[string]int
 }
 
-// Request is one request the fake received.
-type Request struct {
-	Method    string
-	Path      string // without the prefix
-	Query     string
-	Operation string // "GET /api/orgs/{organisationId}/orders", or "" when no route matched
-	Status    int
-}
+// Request is one request the fake received (public in package fake).
+type Request = fake.Request
 
 // New loads the document. It fails when the document does not load.
 func New(cfg Config) (*Server, error) {
@@ -327,46 +321,20 @@ type readCloserBuf struct{ *bytes.Reader }
 
 func (readCloserBuf) Close() error { return nil }
 
-// Control is the part of the core a fake shows its users: fault injection
-// and the request log. Fakes embed it, so that registering handlers and the
-// other internals stay out of their API.
-type Control struct{ s *Server }
+// InFlight returns how many requests the fake is handling now.
+func (s *Server) InFlight() int { return int(s.inFlight.Load()) }
 
-// Control returns the core's user-facing controls.
-func (s *Server) Control() Control { return Control{s} }
-
-// FailNth makes the n-th request from now (1 is the next one) fail with f.
-func (c Control) FailNth(n int, f Fault) { c.s.FailNth(n, f) }
-
-// FailMatching makes requests matching m fail with f, times times (a
-// negative count: every time).
-func (c Control) FailMatching(m Match, f Fault, times int) { c.s.FailMatching(m, f, times) }
-
-// SetLatency delays every answer by d.
-func (c Control) SetLatency(d time.Duration) { c.s.SetLatency(d) }
-
-// SetRateLimit answers 429 with Retry-After once more than limit requests
-// arrive within per. A zero limit turns it off.
-func (c Control) SetRateLimit(limit int, per, retryAfter time.Duration) {
-	c.s.SetRateLimit(limit, per, retryAfter)
+// ApplyOptions runs a fake's options in order and stops at the first
+// error; a nil option is an error, as in the clients. pkg names the fake
+// in the message.
+func ApplyOptions[S any, O ~func(S) error](pkg string, s S, opts []O) error {
+	for i, o := range opts {
+		if o == nil {
+			return fmt.Errorf("%s: option %d is nil", pkg, i)
+		}
+		if err := o(s); err != nil {
+			return err
+		}
+	}
+	return nil
 }
-
-// ClearFaults removes every fault, the latency and the rate limit.
-func (c Control) ClearFaults() { c.s.ClearFaults() }
-
-// Requests returns the requests received so far, oldest first.
-func (c Control) Requests() []Request { return c.s.Requests() }
-
-// Count returns how many requests reached an operation, named as
-// "GET /phaser-orders/{id}" (method and the document's path).
-func (c Control) Count(operation string) int { return c.s.Count(operation) }
-
-// Counts returns the per-operation counters.
-func (c Control) Counts() map[string]int { return c.s.Counts() }
-
-// ResetLog forgets the requests and counters.
-func (c Control) ResetLog() { c.s.ResetLog() }
-
-// InFlight returns how many requests the fake is handling now: a test that
-// cancels a request held by a Delay or latency waits for it to arrive first.
-func (c Control) InFlight() int { return int(c.s.inFlight.Load()) }

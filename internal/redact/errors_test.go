@@ -12,7 +12,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/planbridge/planbridge/internal/apierror"
+	"github.com/planbridge/planbridge/apierror"
 	"github.com/planbridge/planbridge/internal/redact"
 	"github.com/planbridge/planbridge/internal/redact/redacttest"
 )

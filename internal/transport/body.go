@@ -1,9 +1,9 @@
 package transport
 
 import (
-	"errors"
-	"fmt"
 	"io"
+
+	"github.com/planbridge/planbridge/apierror"
 )
 
 // DefaultMaxResponseBytes caps a response body when Config sets no limit.
@@ -11,22 +11,6 @@ import (
 // their rows is a few MiB), and it stops a broken or hostile server, or a
 // proxy's error page gone wrong, from making a client hold hundreds of MiB.
 const DefaultMaxResponseBytes int64 = 32 << 20
-
-// ErrResponseTooLarge is matched by a *ResponseTooLargeError.
-var ErrResponseTooLarge = errors.New("response body too large")
-
-// ResponseTooLargeError is the error reading a response body fails with
-// once it passes the limit.
-type ResponseTooLargeError struct {
-	Limit int64 // bytes
-}
-
-func (e *ResponseTooLargeError) Error() string {
-	return fmt.Sprintf("response body exceeds the limit of %d bytes (raise it with WithMaxResponseBytes)", e.Limit)
-}
-
-// Is makes the error match ErrResponseTooLarge.
-func (e *ResponseTooLargeError) Is(target error) bool { return target == ErrResponseTooLarge }
 
 // limitBody fails reads past limit bytes. A body that announces more than
 // the limit fails at once, without a byte read.
@@ -45,7 +29,7 @@ type limitedBody struct {
 
 func (b *limitedBody) Read(p []byte) (int, error) {
 	if b.left < 0 {
-		return 0, &ResponseTooLargeError{Limit: b.limit}
+		return 0, &apierror.ResponseTooLargeError{Limit: b.limit}
 	}
 	// One byte beyond the limit tells a body that ends there from one that
 	// goes on.
@@ -55,7 +39,7 @@ func (b *limitedBody) Read(p []byte) (int, error) {
 	n, err := b.rc.Read(p)
 	b.left -= int64(n)
 	if b.left < 0 {
-		return n - 1, &ResponseTooLargeError{Limit: b.limit}
+		return n - 1, &apierror.ResponseTooLargeError{Limit: b.limit}
 	}
 	return n, err
 }

@@ -9,6 +9,7 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"github.com/planbridge/planbridge/apierror"
 	"github.com/planbridge/planbridge/internal/redact"
 	"github.com/planbridge/planbridge/internal/redact/redacttest"
 	"github.com/planbridge/planbridge/internal/transport"
@@ -61,7 +62,7 @@ func TestDefaultResponseLimit(t *testing.T) {
 		t.Fatal(err)
 	}
 	n, err := io.Copy(io.Discard, resp.Body)
-	if !errors.Is(err, transport.ErrResponseTooLarge) || n != transport.DefaultMaxResponseBytes {
+	if !errors.Is(err, apierror.ErrResponseTooLarge) || n != transport.DefaultMaxResponseBytes {
 		t.Errorf("read %d bytes of 50 MiB, error %v; want the default limit and ErrResponseTooLarge", n, err)
 	}
 	if _, err := transport.New(transport.Config{MaxResponseBytes: -1}); err == nil {

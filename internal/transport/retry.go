@@ -9,52 +9,12 @@ import (
 	"time"
 
 	"github.com/hashicorp/go-retryablehttp"
+
+	"github.com/planbridge/planbridge/retry"
 )
 
-// RetryPolicy says how often and how long to retry. The zero value means no
-// retries; DefaultRetryPolicy is what the clients use unless told otherwise.
-type RetryPolicy struct {
-	// MaxRetries is how many times a request is repeated after the first try.
-	MaxRetries int
-	// MinWait and MaxWait bound the exponential back-off between tries.
-	MinWait, MaxWait time.Duration
-	// MaxRetryAfter caps the wait after a 429 or 503 that carries
-	// Retry-After, whatever the header asks.
-	MaxRetryAfter time.Duration
-	// MaxTotalWait caps the waits of one request added up; a retry that would
-	// pass it is not made and the last response is returned.
-	MaxTotalWait time.Duration
-}
-
-// DefaultRetryPolicy retries three times, waiting 0.5 s, 1 s, 2 s (or what
-// Retry-After asks, up to 30 s), and never more than a minute in all. It is a
-// function so that no package-level variable can be changed under a client.
-func DefaultRetryPolicy() RetryPolicy {
-	return RetryPolicy{
-		MaxRetries:    3,
-		MinWait:       500 * time.Millisecond,
-		MaxWait:       8 * time.Second,
-		MaxRetryAfter: 30 * time.Second,
-		MaxTotalWait:  time.Minute,
-	}
-}
-
-// Validate reports a policy that cannot work.
-func (p RetryPolicy) Validate() error {
-	switch {
-	case p.MaxRetries < 0:
-		return errors.New("retry policy: MaxRetries is negative")
-	case p.MinWait < 0 || p.MaxWait < 0 || p.MaxRetryAfter < 0 || p.MaxTotalWait < 0:
-		return errors.New("retry policy: a duration is negative")
-	case p.MaxWait < p.MinWait:
-		return errors.New("retry policy: MaxWait is below MinWait")
-	case p.MaxRetries > 0 && p.MaxTotalWait == 0:
-		return errors.New("retry policy: MaxTotalWait is zero, which would allow no retry; set it, or MaxRetries 0")
-	case p.MaxRetries > 0 && p.MaxRetryAfter == 0:
-		return errors.New("retry policy: MaxRetryAfter is zero, which would ignore Retry-After; set the longest wait a server may ask for")
-	}
-	return nil
-}
+// policy is the public retry.Policy with the hooks retryablehttp calls.
+type policy retry.Policy
 
 // attempt is what the retry layer knows about one request across its tries.
 // It travels in the request's context, which retryablehttp hands to
@@ -111,7 +71,7 @@ func idempotent(method string) bool {
 //   - POST and PATCH only on 429, or on a connection error before any
 //     connection was made (the server cannot have seen the request);
 //   - and only while the waits added up stay under MaxTotalWait.
-func (p RetryPolicy) checkRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
+func (p policy) checkRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
 	if ctx.Err() != nil {
 		return false, ctx.Err()
 	}
@@ -149,7 +109,7 @@ func (p RetryPolicy) checkRetry(ctx context.Context, resp *http.Response, err er
 // backoff returns the wait checkRetry chose. retryablehttp gives Backoff no
 // context when a try failed without a response; the wait then depends only
 // on the try number, which is what checkRetry used too.
-func (p RetryPolicy) backoff(_, _ time.Duration, try int, resp *http.Response) time.Duration {
+func (p policy) backoff(_, _ time.Duration, try int, resp *http.Response) time.Duration {
 	if resp != nil && resp.Request != nil {
 		if a := attemptFrom(resp.Request.Context()); a != nil {
 			return a.next
@@ -162,7 +122,7 @@ func (p RetryPolicy) backoff(_, _ time.Duration, try int, resp *http.Response) t
 // retryablehttp's DefaultBackoff: what Retry-After asks on a 429 or 503
 // (seconds or an RFC 1123 date), otherwise MinWait doubled per try up to
 // MaxWait. Ours is only the cap on a wait the server asks for.
-func (p RetryPolicy) wait(try int, resp *http.Response) time.Duration {
+func (p policy) wait(try int, resp *http.Response) time.Duration {
 	d := retryablehttp.DefaultBackoff(p.MinWait, p.MaxWait, try, resp)
 	if !asksToWait(resp) {
 		return d

@@ -5,9 +5,10 @@ import (
 	"errors"
 	"net/http"
 	"net/http/httptest"
-	"strings"
 	"testing"
 	"time"
+
+	"github.com/planbridge/planbridge/retry"
 )
 
 func respWith(code int, retryAfter string) *http.Response {
@@ -20,10 +21,10 @@ func respWith(code int, retryAfter string) *http.Response {
 
 func TestWait(t *testing.T) {
 	t.Parallel()
-	p := RetryPolicy{MaxRetries: 5, MinWait: 100 * time.Millisecond, MaxWait: time.Second, MaxRetryAfter: 30 * time.Second, MaxTotalWait: time.Hour}
+	p := policy{MaxRetries: 5, MinWait: 100 * time.Millisecond, MaxWait: time.Second, MaxRetryAfter: 30 * time.Second, MaxTotalWait: time.Hour}
 	tests := []struct {
 		name string
-		p    RetryPolicy
+		p    policy
 		try  int
 		resp *http.Response
 		want time.Duration
@@ -38,7 +39,7 @@ func TestWait(t *testing.T) {
 		{"503 Retry-After 2", p, 0, respWith(503, "2"), 2 * time.Second},
 		{"Retry-After 0", p, 2, respWith(429, "0"), 0},
 		{"Retry-After 3600 capped", p, 0, respWith(429, "3600"), 30 * time.Second},
-		{"Retry-After 3600 under a 1h cap", RetryPolicy{MaxWait: time.Second, MaxRetryAfter: time.Hour}, 0, respWith(503, "3600"), time.Hour},
+		{"Retry-After 3600 under a 1h cap", policy{MaxWait: time.Second, MaxRetryAfter: time.Hour}, 0, respWith(503, "3600"), time.Hour},
 		{"Retry-After ignored on 500", p, 0, respWith(500, "5"), 100 * time.Millisecond},
 		{"Retry-After ignored on 502", p, 1, respWith(502, "5"), 200 * time.Millisecond},
 		{"garbage Retry-After", p, 0, respWith(429, "later"), 100 * time.Millisecond},
@@ -49,11 +50,11 @@ func TestWait(t *testing.T) {
 		// to a negative wait ("retry at once", and a smaller total).
 		{"Retry-After past a Duration", p, 0, respWith(429, "9999999999"), 30 * time.Second},
 		{"Retry-After date in the past", p, 2, respWith(503, time.Now().Add(-time.Hour).UTC().Format(http.TimeFormat)), 0},
-		{"unreadable Retry-After under a cap below MaxWait", RetryPolicy{MinWait: time.Minute, MaxWait: time.Minute, MaxRetryAfter: time.Second},
+		{"unreadable Retry-After under a cap below MaxWait", policy{MinWait: time.Minute, MaxWait: time.Minute, MaxRetryAfter: time.Second},
 			0, respWith(429, "soon"), time.Second},
-		{"MaxWait above the cap without Retry-After", RetryPolicy{MinWait: time.Minute, MaxWait: time.Minute, MaxRetryAfter: time.Second},
+		{"MaxWait above the cap without Retry-After", policy{MinWait: time.Minute, MaxWait: time.Minute, MaxRetryAfter: time.Second},
 			0, respWith(503, ""), time.Minute},
-		{"zero policy", RetryPolicy{}, 3, nil, 0},
+		{"zero policy", policy{}, 3, nil, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -67,7 +68,7 @@ func TestWait(t *testing.T) {
 
 func TestWaitHTTPDate(t *testing.T) {
 	t.Parallel()
-	p := RetryPolicy{MinWait: time.Millisecond, MaxWait: time.Millisecond, MaxRetryAfter: time.Hour}
+	p := policy{MinWait: time.Millisecond, MaxWait: time.Millisecond, MaxRetryAfter: time.Hour}
 	// An HTTP date has whole seconds, so "now + 10 s" is 9 s to 10 s away.
 	resp := respWith(503, time.Now().Add(10*time.Second).UTC().Format(http.TimeFormat))
 	if got := p.wait(0, resp); got <= 8*time.Second || got > 10*time.Second {
@@ -83,7 +84,7 @@ func TestWaitHTTPDate(t *testing.T) {
 // and otherwise the policy's own wait, still capped.
 func TestBackoff(t *testing.T) {
 	t.Parallel()
-	p := RetryPolicy{MaxRetries: 3, MinWait: 10 * time.Millisecond, MaxWait: 40 * time.Millisecond, MaxRetryAfter: 2 * time.Second, MaxTotalWait: time.Minute}
+	p := policy{MaxRetries: 3, MinWait: 10 * time.Millisecond, MaxWait: 40 * time.Millisecond, MaxRetryAfter: 2 * time.Second, MaxTotalWait: time.Minute}
 
 	req := withAttempt(httptest.NewRequestWithContext(t.Context(), http.MethodGet, "https://api.test/x", nil))
 	attemptFrom(req.Context()).next = 7 * time.Second
@@ -118,7 +119,7 @@ func (permErr) Permanent() bool { return true }
 
 func TestCheckRetry(t *testing.T) {
 	t.Parallel()
-	p := RetryPolicy{MaxRetries: 3, MinWait: time.Millisecond, MaxWait: 4 * time.Millisecond, MaxRetryAfter: time.Second, MaxTotalWait: time.Minute}
+	p := policy{MaxRetries: 3, MinWait: time.Millisecond, MaxWait: 4 * time.Millisecond, MaxRetryAfter: time.Second, MaxTotalWait: time.Minute}
 	errConn := errors.New("connection reset")
 	tests := []struct {
 		method  string
@@ -183,7 +184,7 @@ func TestCheckRetry(t *testing.T) {
 
 func TestCheckRetryAccountsWaits(t *testing.T) {
 	t.Parallel()
-	p := RetryPolicy{MaxRetries: 10, MinWait: 10 * time.Millisecond, MaxWait: 40 * time.Millisecond, MaxRetryAfter: time.Second, MaxTotalWait: 100 * time.Millisecond}
+	p := policy{MaxRetries: 10, MinWait: 10 * time.Millisecond, MaxWait: 40 * time.Millisecond, MaxRetryAfter: time.Second, MaxTotalWait: 100 * time.Millisecond}
 	req := withAttempt(httptest.NewRequestWithContext(t.Context(), http.MethodGet, "https://api.test/x", nil))
 	a := attemptFrom(req.Context())
 	// Waits 10, 20, 40, 40 ms: the fourth would make 110 ms > 100 ms.
@@ -209,7 +210,7 @@ func TestCheckRetryStopsOnDoneContext(t *testing.T) {
 	ctx, cancel := context.WithCancel(t.Context())
 	req := withAttempt(httptest.NewRequestWithContext(ctx, http.MethodGet, "https://api.test/x", nil))
 	cancel()
-	ok, err := DefaultRetryPolicy().checkRetry(req.Context(), respWith(503, ""), nil)
+	ok, err := policy(retry.DefaultPolicy()).checkRetry(req.Context(), respWith(503, ""), nil)
 	if ok || !errors.Is(err, context.Canceled) {
 		t.Errorf("checkRetry = (%v, %v), want (false, context.Canceled)", ok, err)
 	}
@@ -218,42 +219,9 @@ func TestCheckRetryStopsOnDoneContext(t *testing.T) {
 // Without the attempt the outer layer adds, nothing is retried.
 func TestCheckRetryUntracked(t *testing.T) {
 	t.Parallel()
-	ok, err := DefaultRetryPolicy().checkRetry(t.Context(), respWith(503, ""), nil)
+	ok, err := policy(retry.DefaultPolicy()).checkRetry(t.Context(), respWith(503, ""), nil)
 	if ok || err != nil {
 		t.Errorf("checkRetry = (%v, %v), want (false, nil)", ok, err)
-	}
-}
-
-func TestValidate(t *testing.T) {
-	t.Parallel()
-	tests := []struct {
-		name    string
-		p       RetryPolicy
-		wantErr string
-	}{
-		{"zero value", RetryPolicy{}, ""},
-		{"default", DefaultRetryPolicy(), ""},
-		{"MinWait equals MaxWait", RetryPolicy{MaxRetries: 1, MinWait: time.Second, MaxWait: time.Second, MaxRetryAfter: time.Second, MaxTotalWait: time.Minute}, ""},
-		{"retries without a total wait", RetryPolicy{MaxRetries: 1, MaxRetryAfter: time.Second}, "MaxTotalWait is zero"},
-		{"retries ignoring Retry-After", RetryPolicy{MaxRetries: 1, MaxTotalWait: time.Minute}, "MaxRetryAfter is zero"},
-		{"negative MaxRetries", RetryPolicy{MaxRetries: -1}, "MaxRetries is negative"},
-		{"negative MinWait", RetryPolicy{MinWait: -1}, "negative"},
-		{"negative MaxWait", RetryPolicy{MaxWait: -1}, "negative"},
-		{"negative MaxRetryAfter", RetryPolicy{MaxRetryAfter: -time.Second}, "negative"},
-		{"negative MaxTotalWait", RetryPolicy{MaxTotalWait: -time.Second}, "negative"},
-		{"MaxWait below MinWait", RetryPolicy{MinWait: 2 * time.Second, MaxWait: time.Second}, "MaxWait is below MinWait"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			err := tt.p.Validate()
-			switch {
-			case tt.wantErr == "" && err != nil:
-				t.Errorf("Validate() = %v, want nil", err)
-			case tt.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tt.wantErr)):
-				t.Errorf("Validate() = %v, want an error containing %q", err, tt.wantErr)
-			}
-		})
 	}
 }
 

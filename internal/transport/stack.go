@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/go-retryablehttp"
 
 	"github.com/planbridge/planbridge/internal/redact"
+	"github.com/planbridge/planbridge/retry"
 )
 
 // Authorizer adds credentials to a request that is about to be sent to the
@@ -29,7 +30,7 @@ type Config struct {
 	// UserAgent is set on requests that carry none.
 	UserAgent string
 	// Retry is the retry policy.
-	Retry RetryPolicy
+	Retry retry.Policy
 	// Logger receives the retry layer's debug lines; nil is silent.
 	Logger *slog.Logger
 	// Under, when set, wraps the caller's transport inside the retries, so it
@@ -69,8 +70,8 @@ func New(cfg Config) (http.RoundTripper, error) {
 	}
 	rc.RetryMax = cfg.Retry.MaxRetries
 	rc.RetryWaitMin, rc.RetryWaitMax = cfg.Retry.MinWait, cfg.Retry.MaxWait
-	rc.CheckRetry = cfg.Retry.checkRetry
-	rc.Backoff = cfg.Retry.backoff
+	rc.CheckRetry = policy(cfg.Retry).checkRetry
+	rc.Backoff = policy(cfg.Retry).backoff
 	rc.ErrorHandler = retryablehttp.PassthroughErrorHandler
 	rc.Logger = nil
 	if cfg.Logger != nil {

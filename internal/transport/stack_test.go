@@ -20,6 +20,7 @@ import (
 	"github.com/jarcoal/httpmock"
 
 	"github.com/planbridge/planbridge/internal/transport"
+	"github.com/planbridge/planbridge/retry"
 )
 
 const (
@@ -39,8 +40,8 @@ func authorize(r *http.Request) error {
 
 // fastPolicy retries quickly: waits of 1 ms doubling up to 5 ms, Retry-After
 // capped at 1 ms, and plenty of total budget.
-func fastPolicy(retries int) transport.RetryPolicy {
-	return transport.RetryPolicy{
+func fastPolicy(retries int) retry.Policy {
+	return retry.Policy{
 		MaxRetries:    retries,
 		MinWait:       time.Millisecond,
 		MaxWait:       5 * time.Millisecond,
@@ -307,7 +308,7 @@ func TestMaxTotalWaitStopsRetries(t *testing.T) {
 	t.Parallel()
 	mt := newMock(t)
 	mt.RegisterResponder(http.MethodGet, apiURL, status(503))
-	p := transport.RetryPolicy{MaxRetries: 10, MinWait: time.Millisecond, MaxWait: time.Second, MaxRetryAfter: time.Second, MaxTotalWait: 3 * time.Millisecond}
+	p := retry.Policy{MaxRetries: 10, MinWait: time.Millisecond, MaxWait: time.Second, MaxRetryAfter: time.Second, MaxTotalWait: 3 * time.Millisecond}
 	c := newClient(t, transport.Config{Base: mt, Retry: p})
 
 	resp, err := do(t, c, http.MethodGet, apiURL, nil)
@@ -327,7 +328,7 @@ func TestRetryAfterBeyondMaxTotalWait(t *testing.T) {
 	t.Parallel()
 	mt := newMock(t)
 	mt.RegisterResponder(http.MethodGet, apiURL, sequence(status(429, "Retry-After", "3600"), status(200)))
-	p := transport.RetryPolicy{MaxRetries: 3, MinWait: time.Millisecond, MaxWait: time.Millisecond, MaxRetryAfter: time.Hour, MaxTotalWait: time.Minute}
+	p := retry.Policy{MaxRetries: 3, MinWait: time.Millisecond, MaxWait: time.Millisecond, MaxRetryAfter: time.Hour, MaxTotalWait: time.Minute}
 	c := newClient(t, transport.Config{Base: mt, Retry: p})
 
 	start := time.Now()
@@ -345,7 +346,7 @@ func TestRetryAfterBeyondMaxTotalWait(t *testing.T) {
 
 func TestMaxRetriesZeroMeansOneTry(t *testing.T) {
 	t.Parallel()
-	for _, p := range []transport.RetryPolicy{fastPolicy(0), {}} {
+	for _, p := range []retry.Policy{fastPolicy(0), {}} {
 		t.Run(fmt.Sprintf("%+v", p), func(t *testing.T) {
 			t.Parallel()
 			mt := newMock(t)
@@ -372,7 +373,7 @@ func TestCancelDuringBackoff(t *testing.T) {
 		time.AfterFunc(20*time.Millisecond, cancel)
 		return status(429, "Retry-After", "3600")(req)
 	})
-	p := transport.RetryPolicy{MaxRetries: 3, MinWait: time.Millisecond, MaxWait: time.Millisecond, MaxRetryAfter: time.Hour, MaxTotalWait: 2 * time.Hour}
+	p := retry.Policy{MaxRetries: 3, MinWait: time.Millisecond, MaxWait: time.Millisecond, MaxRetryAfter: time.Hour, MaxTotalWait: 2 * time.Hour}
 	c := newClient(t, transport.Config{Base: mt, Retry: p})
 
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, apiURL, nil)
@@ -687,7 +688,7 @@ func TestAuthorizeErrorStopsRequest(t *testing.T) {
 
 func TestNewRejectsBadPolicy(t *testing.T) {
 	t.Parallel()
-	rt, err := transport.New(transport.Config{Retry: transport.RetryPolicy{MaxRetries: -1}})
+	rt, err := transport.New(transport.Config{Retry: retry.Policy{MaxRetries: -1}})
 	if err == nil || rt != nil {
 		t.Errorf("New = (%v, %v), want (nil, error)", rt, err)
 	}
@@ -796,7 +797,7 @@ func BenchmarkStackGet(b *testing.B) {
 	u, _ := url.Parse(srv.URL)
 	base := &http.Transport{}
 	defer base.CloseIdleConnections()
-	c := newClient(b, transport.Config{Base: base, Host: u.Host, Retry: transport.DefaultRetryPolicy()})
+	c := newClient(b, transport.Config{Base: base, Host: u.Host, Retry: retry.DefaultPolicy()})
 	target := srv.URL + "/v1/things"
 	ctx := b.Context()
 

@@ -14,7 +14,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/planbridge/planbridge/internal/apierror"
+	"github.com/planbridge/planbridge/apierror"
 )
 
 // headLen bounds the body bytes an error quotes: enough to recognise an
@@ -22,47 +22,15 @@ import (
 // into logs.
 const headLen = 64
 
-// Sentinels for errors.Is, exported by both clients.
+// The sentinels and the error of an answer a call cannot use are public,
+// in package apierror; the clients re-export them.
 var (
-	// ErrNoRecord: a successful answer held no record where one was
-	// expected (an empty body, null, an empty object, a record without its
-	// id).
-	ErrNoRecord = errors.New("the answer holds no record")
-	// ErrCreateUnconfirmed: a create was accepted but its answer does not
-	// say which record it made. The record may exist.
-	ErrCreateUnconfirmed = errors.New("create not confirmed")
+	ErrNoRecord          = apierror.ErrNoRecord
+	ErrCreateUnconfirmed = apierror.ErrCreateUnconfirmed
 )
 
-// AnswerError is a successful (2xx) answer that the call cannot use: not
-// JSON, no record, or not the shape expected.
-type AnswerError struct {
-	// Operation is the call, as "minimax.GetOrder".
-	Operation string
-	// StatusCode is the HTTP status.
-	StatusCode int
-	// ContentType is the Content-Type header received.
-	ContentType string
-	// Head is the start of the body (at most 64 bytes, cut at a character
-	// boundary).
-	Head string
-	// Err says what is wrong; it matches ErrNoRecord when no record came.
-	Err error
-}
-
-func (e *AnswerError) Error() string {
-	ct := e.ContentType
-	if ct == "" {
-		ct = "none"
-	}
-	body := "an empty body"
-	if e.Head != "" {
-		body = fmt.Sprintf("a body starting %q", e.Head)
-	}
-	return fmt.Sprintf("%s: %v (status %d, Content-Type %s, %s)", e.Operation, e.Err, e.StatusCode, ct, body)
-}
-
-// Unwrap returns what is wrong.
-func (e *AnswerError) Unwrap() error { return e.Err }
+// AnswerError is apierror.AnswerError, named here for the decoders.
+type AnswerError = apierror.AnswerError
 
 // Status finishes a raw call: a transport error comes back wrapped with op,
 // a non-2xx answer as an *apierror.Error (its body read up to
@@ -82,7 +50,7 @@ func Status(op string, resp *http.Response, err error) error {
 	// A body cut short by a failed read still tells the status; the read
 	// error adds nothing the caller can act on.
 	body, _ := io.ReadAll(io.LimitReader(resp.Body, apierror.MaxBody))
-	return apierror.FromBody(op, resp.StatusCode, body)
+	return FromBody(op, resp.StatusCode, body)
 }
 
 // Body is the body of a successful answer that looked like JSON.

@@ -11,7 +11,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/planbridge/planbridge/internal/apierror"
+	"github.com/planbridge/planbridge/apierror"
 )
 
 func response(status int, contentType string, body io.Reader) *http.Response {

@@ -12,7 +12,9 @@
 //     origin in swagger-rs-2026-09-21.json.source.txt;
 //   - openapi.json: that document converted to OpenAPI 3 and repaired by
 //     internal/mmspec (each repair is a named, tested step);
-//   - cfg.yaml and api.gen.go: the generator's configuration and output;
+//   - cfg.yaml and api.gen.go: the generator's configuration and output,
+//     whose header internal/cmd/genheader detaches so that this is the
+//     package doc;
 //   - datetime.go: DateTime, the zone-less date-time the service speaks.
 //
 // Run `go generate ./...` from the module root to rebuild openapi.json and
@@ -21,3 +23,4 @@ package api
 
 //go:generate go run ../../internal/cmd/mmspec -in swagger-rs-2026-09-21.json -out openapi.json
 //go:generate go tool -modfile=../../tools/go.mod oapi-codegen -config cfg.yaml openapi.json
+//go:generate go run ../../internal/cmd/genheader api.gen.go

@@ -24,15 +24,15 @@ func TestOrderFlow(t *testing.T) {
 	ctx := t.Context()
 	start := srv.Now().Add(-time.Second)
 
-	customer, err := c.CustomerByCode(ctx, "SAOP")
+	customer, err := c.FindCustomerByCode(ctx, "SAOP")
 	if err != nil {
 		t.Fatal(err)
 	}
-	eur, err := c.CurrencyByCode(ctx, "EUR")
+	eur, err := c.FindCurrencyByCode(ctx, "EUR")
 	if err != nil {
 		t.Fatal(err)
 	}
-	item, err := c.ItemByCode(ctx, "STOL-HRAST")
+	item, err := c.FindItemByCode(ctx, "STOL-HRAST")
 	if err != nil {
 		t.Fatal(err)
 	}

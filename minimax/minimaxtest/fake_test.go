@@ -192,7 +192,7 @@ func TestFaultInjection(t *testing.T) {
 	if err := get(); err != nil {
 		t.Errorf("after ClearFaults: %v", err)
 	}
-	raw, _ := http.NewRequest(http.MethodGet, srv.APIURL()+"api/orgs/3840/orders/7870", nil)
+	raw, _ := http.NewRequest(http.MethodGet, srv.BaseURL()+"api/orgs/3840/orders/7870", nil)
 	srv.SetRateLimit(1, time.Hour, 90*time.Second)
 	for range 2 {
 		resp, err := http.DefaultClient.Do(raw)
@@ -309,7 +309,7 @@ func TestSeedFromJSON(t *testing.T) {
 	if err != nil || *o.Status != "P" || o.RowVersion == nil {
 		t.Fatalf("seeded order: %+v, %v", o, err)
 	}
-	cust, err := c.CustomerByCode(t.Context(), "acme")
+	cust, err := c.FindCustomerByCode(t.Context(), "acme")
 	if err != nil || *cust.CustomerID != 5 {
 		t.Errorf("seeded customer: %+v, %v", cust, err)
 	}

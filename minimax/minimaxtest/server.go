@@ -25,19 +25,10 @@ const (
 	tokenPath = "/SI/AUT/oauth20/token"
 )
 
-// Fault, Match and Request are the fault-injection and log types.
-type (
-	Fault   = fakeserver.Fault
-	Match   = fakeserver.Match
-	Request = fakeserver.Request
-)
-
-// Server is a running fake. Fault injection (FailNth, FailMatching,
-// SetLatency, SetRateLimit, ClearFaults) and the request log (Requests,
-// Count, Counts, ResetLog) come from the embedded Control; Count takes an
-// operation such as "GET /api/orgs/{organisationId}/orders".
+// Server is a running fake. Besides its state, it offers fault injection
+// (FailNth, FailMatching, SetLatency, SetRateLimit, ClearFaults) and the
+// request log (Requests, Count, Counts, ResetLog, InFlight).
 type Server struct {
-	fakeserver.Control
 	core *fakeserver.Server
 	http *httptest.Server
 	tb   testing.TB
@@ -71,7 +62,7 @@ type Server struct {
 // that break the OpenAPI document fail the test.
 func NewServer(tb testing.TB, opts ...Option) *Server {
 	tb.Helper()
-	s, err := newServer(append([]Option{withTB(tb)}, opts...)...)
+	s, err := newServer(tb, opts...)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -83,7 +74,7 @@ func NewServer(tb testing.TB, opts ...Option) *Server {
 // Start starts a fake outside a test, for examples and local runs; Close
 // stops it.
 func Start(opts ...Option) (*Server, error) {
-	s, err := newServer(opts...)
+	s, err := newServer(nil, opts...)
 	if err != nil {
 		return nil, err
 	}
@@ -102,20 +93,21 @@ func (s *Server) Close() {
 	}
 }
 
-func newServer(opts ...Option) (*Server, error) {
+func newServer(tb testing.TB, opts ...Option) (*Server, error) {
 	zone, err := time.LoadLocation("Europe/Ljubljana")
 	if err != nil {
 		return nil, err
 	}
 	s := &Server{
+		tb:        tb,
 		creds:     minimax.Credentials{ClientID: "planbridge-test", ClientSecret: "test-secret", Username: "api-user", Password: "api-password"},
 		lockAfter: 3, tokenLife: time.Hour, orgID: 3840, orgName: "Demo d.o.o.", now: time.Now, zone: zone,
 		tokens: map[string]time.Time{}, nextID: 100000,
 		orders: map[int64]*api.Order{}, customers: map[int64]api.Customer{}, items: map[int64]api.Item{},
 		countries: map[int64]api.Country{}, currencies: map[int64]api.Currency{}, templates: map[int64]api.ReportTemplate{},
 	}
-	for _, o := range opts {
-		o(s)
+	if err := fakeserver.ApplyOptions("minimaxtest", s, opts); err != nil {
+		return nil, err
 	}
 	core, err := fakeserver.New(fakeserver.Config{
 		Document: api.OpenAPIDocument(), Prefix: apiPrefix, TB: s.tb, Strict: s.strict,
@@ -124,7 +116,7 @@ func newServer(opts ...Option) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.core, s.Control = core, core.Control()
+	s.core = core
 	for _, seed := range s.seeds {
 		if err := s.Load(seed); err != nil {
 			return nil, err
@@ -144,8 +136,9 @@ func (s *Server) handler() http.Handler {
 // URL is the fake's root, such as http://127.0.0.1:41234.
 func (s *Server) URL() string { return s.http.URL }
 
-// APIURL is the API base to give minimax.WithBaseURL.
-func (s *Server) APIURL() string { return s.http.URL + apiPrefix + "/" }
+// BaseURL is the API base to give minimax.WithBaseURL:
+// URL() + "/SI/API/".
+func (s *Server) BaseURL() string { return s.http.URL + apiPrefix + "/" }
 
 // TokenURL is the token endpoint to give minimax.WithTokenURL.
 func (s *Server) TokenURL() string { return s.http.URL + tokenPath }
@@ -158,7 +151,7 @@ func (s *Server) Organisation() int64 { return s.orgID }
 
 // ClientOptions are the options that point a minimax.Client at the fake.
 func (s *Server) ClientOptions() []minimax.Option {
-	return []minimax.Option{minimax.WithBaseURL(s.APIURL()), minimax.WithTokenURL(s.TokenURL()),
+	return []minimax.Option{minimax.WithBaseURL(s.BaseURL()), minimax.WithTokenURL(s.TokenURL()),
 		minimax.WithCredentials(s.creds), minimax.WithOrganisation(s.orgID)}
 }
 

@@ -7,6 +7,12 @@
 // is its escape hatch. Hand-written here: DateTime (both date forms the
 // service is known to use), Workstations (the comma-separated id list) and
 // DecodeOne/DecodeList (the resource-keyed envelope or the bare form).
+//
+// Run `go generate ./...` from the module root to rebuild api.gen.go from
+// cfg.yaml and openapi.yaml; internal/cmd/genheader then detaches the
+// generator's header, so that this is the package doc. CI fails when the
+// committed file differs from a fresh run.
 package api
 
 //go:generate go tool -modfile=../../tools/go.mod oapi-codegen -config cfg.yaml openapi.yaml
+//go:generate go run ../../internal/cmd/genheader api.gen.go

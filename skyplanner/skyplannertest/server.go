@@ -25,20 +25,10 @@ const Prefix = "/production-planning/api/v3"
 // otherwise. It is made up.
 const DefaultToken = "skyplannertest-7f3a9c-token"
 
-// Fault, Match and Request are the fault-injection and log types.
-type (
-	Fault   = fakeserver.Fault
-	Match   = fakeserver.Match
-	Request = fakeserver.Request
-)
-
-// Server is a running fake. Fault injection (FailNth, FailMatching,
-// SetLatency, SetRateLimit, ClearFaults) and the request log (Requests,
-// Count, Counts, ResetLog) come from the embedded Control; Count takes an
-// operation such as "GET /phaser-orders/{id}", and Match.Operation a
-// document path such as "/phaser-order-rows".
+// Server is a running fake. Besides its state, it offers fault injection
+// (FailNth, FailMatching, SetLatency, SetRateLimit, ClearFaults) and the
+// request log (Requests, Count, Counts, ResetLog, InFlight).
 type Server struct {
-	fakeserver.Control
 	core *fakeserver.Server
 	http *httptest.Server
 	tb   testing.TB
@@ -73,7 +63,7 @@ type Server struct {
 // Answers that break the OpenAPI document fail the test.
 func NewServer(tb testing.TB, opts ...Option) *Server {
 	tb.Helper()
-	s, err := newServer(append([]Option{withTB(tb)}, opts...)...)
+	s, err := newServer(tb, opts...)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -86,7 +76,7 @@ func NewServer(tb testing.TB, opts ...Option) *Server {
 // stops it. Answers are not checked against the document (there is no test
 // to fail).
 func Start(opts ...Option) (*Server, error) {
-	s, err := newServer(opts...)
+	s, err := newServer(nil, opts...)
 	if err != nil {
 		return nil, err
 	}
@@ -101,12 +91,13 @@ func (s *Server) Close() {
 	}
 }
 
-func newServer(opts ...Option) (*Server, error) {
+func newServer(tb testing.TB, opts ...Option) (*Server, error) {
 	zone, err := time.LoadLocation("Europe/Zagreb")
 	if err != nil {
 		return nil, err
 	}
 	s := &Server{
+		tb:    tb,
 		token: DefaultToken, now: time.Now, zone: zone,
 		customers:    newTable("customer", 1001, customerKeys),
 		orders:       newTable("phaser order", 5001, orderKeys),
@@ -121,13 +112,8 @@ func newServer(opts ...Option) (*Server, error) {
 		planOf:       map[int64]int64{},
 		nextPlanRow:  60000,
 	}
-	for _, o := range opts {
-		if o != nil {
-			o(s)
-		}
-	}
-	if s.zone == nil {
-		s.zone = zone
+	if err := fakeserver.ApplyOptions("skyplannertest", s, opts); err != nil {
+		return nil, err
 	}
 	core, err := fakeserver.New(fakeserver.Config{
 		Document: api.OpenAPIDocument(), Prefix: Prefix, TB: s.tb, Strict: s.strict,
@@ -136,7 +122,7 @@ func newServer(opts ...Option) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.core, s.Control = core, core.Control()
+	s.core = core
 	for _, seed := range s.seeds {
 		if err := s.Load(seed); err != nil {
 			return nil, err

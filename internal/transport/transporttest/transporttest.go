@@ -12,7 +12,7 @@ import (
 	"sync/atomic"
 	"testing"
 
-	"github.com/planbridge/planbridge/internal/transport"
+	"github.com/planbridge/planbridge/apierror"
 )
 
 // Huge answers every request with 200 and a JSON content type over a body
@@ -86,8 +86,8 @@ const slack = 64 << 10
 // the limit and a read's worth was read of the body (read bytes).
 func CheckTooLarge(t testing.TB, err error, limit, read int64) {
 	t.Helper()
-	var tooLarge *transport.ResponseTooLargeError
-	if !errors.Is(err, transport.ErrResponseTooLarge) || !errors.As(err, &tooLarge) || tooLarge.Limit != limit {
+	var tooLarge *apierror.ResponseTooLargeError
+	if !errors.Is(err, apierror.ErrResponseTooLarge) || !errors.As(err, &tooLarge) || tooLarge.Limit != limit {
 		t.Fatalf("error %v, want ErrResponseTooLarge with Limit %d", err, limit)
 	}
 	if msg := err.Error(); !strings.Contains(msg, strconv.FormatInt(limit, 10)) || !strings.Contains(msg, "WithMaxResponseBytes") {

@@ -1,30 +1,33 @@
-// Package apierror turns a non-2xx answer of a generated call into one error
-// type that both clients export, with sentinels for errors.Is.
 package apierror
 
 import (
-	"bytes"
-	"cmp"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"maps"
 	"net/http"
-	"slices"
 	"strings"
 )
 
-// MaxBody is how much of an error body an Error keeps.
+// MaxBody is how much of an error body an Error keeps, in bytes.
 const MaxBody = 1 << 20
 
-// Sentinels, matched with errors.Is against an *Error (and the clients' own
-// errors where they mean the same).
+// Kinds of failure, for errors.Is. An *Error matches one by its status
+// (404; 401 or 403; 429; 409; 400 or 422), and the clients' own errors
+// match them where they mean the same: a value refused before sending
+// (*FieldError) is ErrValidation, a lookup that finds nothing ErrNotFound.
 var (
-	ErrNotFound     = errors.New("not found")
+	// ErrNotFound: 404, or a lookup that found nothing.
+	ErrNotFound = errors.New("not found")
+	// ErrUnauthorized: 401 or 403, and a Minimax token request refused.
 	ErrUnauthorized = errors.New("unauthorized")
-	ErrRateLimited  = errors.New("rate limited")
-	ErrConflict     = errors.New("conflict")
-	ErrValidation   = errors.New("validation failed")
+	// ErrRateLimited: 429 once the retries gave up.
+	ErrRateLimited = errors.New("rate limited")
+	// ErrConflict: a stale record (409, or a 400 naming a concurrency error,
+	// which is how Minimax refuses a stale RowVersion). Read it again and
+	// decide again.
+	ErrConflict = errors.New("conflict")
+	// ErrValidation: the service refused the values sent (400 or 422), or the
+	// client refused them before sending (*FieldError).
+	ErrValidation = errors.New("validation failed")
 )
 
 // FieldMessage is one validation message, with the field it is about when
@@ -34,7 +37,10 @@ type FieldMessage struct {
 	Message string
 }
 
-// Error is a non-2xx answer from an API.
+// Error is a non-2xx answer from Minimax or SkyPlanner: minimax.APIError
+// and skyplanner.APIError are this type. Get at it with errors.As to read
+// the status, the service's message and the raw body; test for a kind of
+// failure with errors.Is and the sentinels above.
 type Error struct {
 	// Operation is the call that failed, as "minimax.GetOrder".
 	Operation string
@@ -48,6 +54,7 @@ type Error struct {
 	Body []byte
 }
 
+// Error says which call failed, with its status and what the service said.
 func (e *Error) Error() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s: %d", e.Operation, e.StatusCode)
@@ -108,6 +115,7 @@ type FieldError struct {
 	Err error
 }
 
+// Error names the field and what is wrong with it.
 func (e *FieldError) Error() string { return e.Field + ": " + e.Err.Error() }
 
 // Unwrap returns what is wrong.
@@ -115,64 +123,3 @@ func (e *FieldError) Unwrap() error { return e.Err }
 
 // Is makes a FieldError match ErrValidation.
 func (e *FieldError) Is(target error) bool { return target == ErrValidation }
-
-// Response is what every generated response type offers.
-type Response interface {
-	StatusCode() int
-	GetBody() []byte
-}
-
-// Check turns the result of a generated call into (response, nil) on 2xx, or
-// an error: the transport error wrapped with the operation, or an *Error.
-func Check[R Response](op string, r R, err error) (R, error) {
-	if err != nil {
-		return r, fmt.Errorf("%s: %w", op, err)
-	}
-	if code := r.StatusCode(); code < 200 || code > 299 {
-		return r, FromBody(op, code, r.GetBody())
-	}
-	return r, nil
-}
-
-// FromBody builds an *Error from a status and a body.
-func FromBody(op string, status int, body []byte) *Error {
-	if len(body) > MaxBody {
-		body = bytes.Clone(body[:MaxBody]) // a copy, so the rest can be freed
-	}
-	e := &Error{Operation: op, StatusCode: status, Body: body}
-	e.Message, e.Fields = parseBody(body)
-	return e
-}
-
-// parseBody reads the error shapes the two services are known or expected
-// to use: ASP.NET's {"Message", "ModelState"}, Minimax's ValidationMessages,
-// OAuth's {"error", "error_description"} and a plain {"message"}.
-func parseBody(body []byte) (string, []FieldMessage) {
-	var v struct {
-		Message          string              `json:"Message"`
-		MessageLower     string              `json:"message"`
-		ErrorDescription string              `json:"error_description"`
-		Error            json.RawMessage     `json:"error"`
-		ModelState       map[string][]string `json:"ModelState"`
-		Validation       []struct {
-			Message      string `json:"Message"`
-			PropertyName string `json:"PropertyName"`
-		} `json:"ValidationMessages"`
-	}
-	if json.Unmarshal(body, &v) != nil {
-		return "", nil
-	}
-	var errText string
-	_ = json.Unmarshal(v.Error, &errText)
-	msg := cmp.Or(v.Message, v.MessageLower, v.ErrorDescription, errText)
-	var fields []FieldMessage
-	for _, m := range v.Validation {
-		fields = append(fields, FieldMessage{Field: m.PropertyName, Message: m.Message})
-	}
-	for _, k := range slices.Sorted(maps.Keys(v.ModelState)) {
-		for _, m := range v.ModelState[k] {
-			fields = append(fields, FieldMessage{Field: k, Message: m})
-		}
-	}
-	return msg, fields
-}

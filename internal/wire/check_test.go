@@ -1,4 +1,4 @@
-package apierror_test
+package wire_test
 
 import (
 	"bytes"
@@ -10,7 +10,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/planbridge/planbridge/internal/apierror"
+	"github.com/planbridge/planbridge/apierror"
+	"github.com/planbridge/planbridge/internal/wire"
 )
 
 // fakeResponse stands in for a generated response type.
@@ -30,7 +31,7 @@ func TestCheckSuccess(t *testing.T) {
 		t.Run(fmt.Sprint(code), func(t *testing.T) {
 			t.Parallel()
 			in := &fakeResponse{code: code, body: []byte(`{"Message":"fine"}`)}
-			got, err := apierror.Check("svc.Op", in, nil)
+			got, err := wire.Check("svc.Op", in, nil)
 			if err != nil {
 				t.Errorf("Check = %v, want nil", err)
 			}
@@ -46,7 +47,7 @@ func TestCheckTransportError(t *testing.T) {
 	ctx, cancel := context.WithCancel(t.Context())
 	cancel()
 	cause := fmt.Errorf("Get \"https://api.test/x\": %w", ctx.Err())
-	got, err := apierror.Check[*fakeResponse]("minimax.GetOrder", nil, cause)
+	got, err := wire.Check[*fakeResponse]("minimax.GetOrder", nil, cause)
 	if got != nil {
 		t.Errorf("response = %v, want the nil one passed in", got)
 	}
@@ -68,7 +69,7 @@ func TestCheckNon2xx(t *testing.T) {
 		t.Run(fmt.Sprint(code), func(t *testing.T) {
 			t.Parallel()
 			in := &fakeResponse{code: code, body: []byte(`{"Message":"nope"}`)}
-			got, err := apierror.Check("svc.Op", in, nil)
+			got, err := wire.Check("svc.Op", in, nil)
 			if got != in {
 				t.Error("Check did not return the response with the error")
 			}
@@ -122,7 +123,7 @@ func TestIsSentinels(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			_, err := apierror.Check("svc.Op", &fakeResponse{code: tt.code, body: []byte(tt.body)}, nil)
+			_, err := wire.Check("svc.Op", &fakeResponse{code: tt.code, body: []byte(tt.body)}, nil)
 			wrapped := fmt.Errorf("outer: %w", err)
 			for _, s := range sentinels {
 				want := s.name == tt.want
@@ -139,7 +140,7 @@ func TestIsSentinels(t *testing.T) {
 
 func TestIsUnrelatedTarget(t *testing.T) {
 	t.Parallel()
-	e := apierror.FromBody("svc.Op", 404, nil)
+	e := wire.FromBody("svc.Op", 404, nil)
 	if errors.Is(e, errors.New("not found")) {
 		t.Error("matched an unrelated error with the same text")
 	}
@@ -207,7 +208,7 @@ func TestParseBodyShapes(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			got := apierror.FromBody("svc.Op", 400, []byte(tt.body))
+			got := wire.FromBody("svc.Op", 400, []byte(tt.body))
 			want := &apierror.Error{Operation: "svc.Op", StatusCode: 400, Message: tt.wantMsg, Fields: tt.wantFields, Body: []byte(tt.body)}
 			if diff := cmp.Diff(want, got); diff != "" {
 				t.Errorf("FromBody (-want +got):\n%s", diff)
@@ -218,7 +219,7 @@ func TestParseBodyShapes(t *testing.T) {
 
 func TestFromBodyNilBody(t *testing.T) {
 	t.Parallel()
-	got := apierror.FromBody("svc.Op", 502, nil)
+	got := wire.FromBody("svc.Op", 502, nil)
 	want := &apierror.Error{Operation: "svc.Op", StatusCode: 502}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("FromBody (-want +got):\n%s", diff)
@@ -228,7 +229,7 @@ func TestFromBodyNilBody(t *testing.T) {
 func TestBodyCappedAtMaxBody(t *testing.T) {
 	t.Parallel()
 	big := bytes.Repeat([]byte("x"), 2<<20) // 2 MiB
-	_, err := apierror.Check("svc.Op", &fakeResponse{code: 500, body: big}, nil)
+	_, err := wire.Check("svc.Op", &fakeResponse{code: 500, body: big}, nil)
 	var e *apierror.Error
 	if !errors.As(err, &e) {
 		t.Fatalf("err = %v, want *apierror.Error", err)
@@ -249,53 +250,9 @@ func TestBodyCappedAtMaxBody(t *testing.T) {
 func TestBodyCapBoundsMemory(t *testing.T) {
 	t.Parallel()
 	big := bytes.Repeat([]byte("x"), 2<<20)
-	e := apierror.FromBody("svc.Op", 500, big)
+	e := wire.FromBody("svc.Op", 500, big)
 	if cap(e.Body) > apierror.MaxBody {
 		t.Errorf("cap(Body) = %d: the truncated Body still pins the whole %d-byte response body", cap(e.Body), len(big))
-	}
-}
-
-func TestErrorText(t *testing.T) {
-	t.Parallel()
-	tests := []struct {
-		name string
-		err  *apierror.Error
-		want string
-	}{
-		{
-			name: "status only",
-			err:  &apierror.Error{Operation: "minimax.GetOrder", StatusCode: 404},
-			want: "minimax.GetOrder: 404 Not Found",
-		},
-		{
-			name: "message",
-			err:  &apierror.Error{Operation: "skyplanner.ListProjects", StatusCode: 401, Message: "token expired"},
-			want: "skyplanner.ListProjects: 401 Unauthorized: token expired",
-		},
-		{
-			name: "message and fields",
-			err: &apierror.Error{Operation: "minimax.AddOrder", StatusCode: 400, Message: "invalid",
-				Fields: []apierror.FieldMessage{{Field: "Customer", Message: "is required"}, {Message: "general problem"}}},
-			want: "minimax.AddOrder: 400 Bad Request: invalid; Customer: is required; general problem",
-		},
-		{
-			name: "fields without message",
-			err:  &apierror.Error{Operation: "op", StatusCode: 422, Fields: []apierror.FieldMessage{{Field: "Name", Message: "too long"}}},
-			want: "op: 422 Unprocessable Entity; Name: too long",
-		},
-		{
-			name: "body is not part of the text",
-			err:  &apierror.Error{Operation: "op", StatusCode: 500, Body: []byte("stack trace")},
-			want: "op: 500 Internal Server Error",
-		},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			if got := tt.err.Error(); got != tt.want {
-				t.Errorf("Error() = %q, want %q", got, tt.want)
-			}
-		})
 	}
 }
 
@@ -303,36 +260,10 @@ func TestErrorText(t *testing.T) {
 func TestCheckErrorText(t *testing.T) {
 	t.Parallel()
 	body := `{"Message":"The request is invalid.","ModelState":{"Name":["Name is required."]}}`
-	_, err := apierror.Check("minimax.AddCustomer", &fakeResponse{code: 400, body: []byte(body)}, nil)
+	_, err := wire.Check("minimax.AddCustomer", &fakeResponse{code: 400, body: []byte(body)}, nil)
 	for _, want := range []string{"minimax.AddCustomer", "400", "Bad Request", "The request is invalid.", "Name: Name is required."} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("Error() = %q lacks %q", err, want)
 		}
-	}
-}
-
-// A status without standard text (Nginx's 499, Cloudflare's 520) should not
-// leave a dangling space before the message.
-func TestErrorTextUnknownStatus(t *testing.T) {
-	t.Parallel()
-	got := (&apierror.Error{Operation: "op", StatusCode: 520, Message: "origin error"}).Error()
-	if !strings.HasPrefix(got, "op: 520") || !strings.HasSuffix(got, "origin error") {
-		t.Fatalf("Error() = %q", got)
-	}
-	if strings.Contains(got, "520 :") {
-		t.Errorf("Error() = %q: empty http.StatusText leaves \"520 :\"", got)
-	}
-}
-
-func TestFieldError(t *testing.T) {
-	t.Parallel()
-	cause := errors.New("is empty")
-	var err error = &apierror.FieldError{Field: "external_id", Err: cause}
-	if err.Error() != "external_id: is empty" {
-		t.Errorf("Error() = %q", err.Error())
-	}
-	if !errors.Is(err, apierror.ErrValidation) || !errors.Is(err, cause) || errors.Is(err, apierror.ErrNotFound) {
-		t.Errorf("errors.Is: validation %v, cause %v, not found %v; want true, true, false",
-			errors.Is(err, apierror.ErrValidation), errors.Is(err, cause), errors.Is(err, apierror.ErrNotFound))
 	}
 }
