@@ -74,7 +74,7 @@
 //     again; never resend the stale one (see the UpdateOrder example);
 //   - ErrBudgetExhausted (*BudgetError), ErrResponseTooLarge
 //     (*ResponseTooLargeError, past WithMaxResponseBytes, 32 MiB by default)
-//     and ErrCreateUnconfirmed (*LocationError: a create accepted without
+//     and ErrCreateUnconfirmed (*CreateUnconfirmedError: a create accepted without
 //     saying which record it made, so do not simply create it again).
 //
 // Bad input caught before sending is a *FieldError naming the field (an
@@ -135,10 +135,10 @@
 // UpdateOrder send only what the service lets a client write. The actions
 // (ConfirmOrder, CompleteOrder, InvalidateOrder, their Cancel… forms,
 // CreateIssuedInvoiceFromOrder, OrderPDF, RunOrderAction) read the order
-// first for its RowVersion, so each costs two requests. CustomerByCode,
-// ItemByCode, CountryByCode, CurrencyByCode and ReportTemplate look records
-// up by code, since IDs differ between organisations, and cache the answer
-// until ForgetLookups.
+// first for its RowVersion, so each costs two requests.
+// FindCustomerByCode, FindItemByCode, FindCountryByCode, FindCurrencyByCode
+// and FindReportTemplate look records up by code, since IDs differ between
+// organisations, and cache the answer until ForgetLookups.
 //
 // Minimax has no include_archived and no default steps: those are
 // SkyPlanner's (see package skyplanner). An invalidated order stays readable

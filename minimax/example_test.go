@@ -181,13 +181,13 @@ func ExampleClient_UpdateOrder() {
 
 // Code lists differ between organisations, so records are found by code.
 // The answer is cached: the second lookup sends nothing.
-func ExampleClient_CustomerByCode() {
+func ExampleClient_FindCustomerByCode() {
 	c, srv := demo()
 	defer srv.Close()
 	ctx := context.Background()
 
 	for range 2 {
-		cust, err := c.CustomerByCode(ctx, "HOTEL-ADRIA")
+		cust, err := c.FindCustomerByCode(ctx, "HOTEL-ADRIA")
 		if err != nil {
 			log.Fatal(err)
 		}
@@ -195,7 +195,7 @@ func ExampleClient_CustomerByCode() {
 	}
 	fmt.Println("requests:", c.RequestsSent())
 
-	_, err := c.CustomerByCode(ctx, "NO-SUCH-CODE")
+	_, err := c.FindCustomerByCode(ctx, "NO-SUCH-CODE")
 	fmt.Println("unknown code:", errors.Is(err, minimax.ErrNotFound))
 	// Output:
 	// 399655 Hotel Adria d.d. Zadar
@@ -272,7 +272,7 @@ func ExampleAuthError() {
 	defer srv.Close()
 	creds := srv.Credentials()
 	creds.Password = "wrong"
-	c, err := minimax.New(minimax.WithBaseURL(srv.APIURL()), minimax.WithTokenURL(srv.TokenURL()),
+	c, err := minimax.New(minimax.WithBaseURL(srv.BaseURL()), minimax.WithTokenURL(srv.TokenURL()),
 		minimax.WithCredentials(creds), minimax.WithOrganisation(srv.Organisation()))
 	if err != nil {
 		log.Fatal(err)
