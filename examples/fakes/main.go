@@ -12,6 +12,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"log"
 	"net"
 	"net/http"
@@ -29,12 +30,23 @@ func main() {
 	flag.Parse()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	if err := run(ctx, *mmAddr, *spAddr); err != nil {
+	mmLn, err := net.Listen("tcp", *mmAddr)
+	if err != nil {
+		log.Fatal(err)
+	}
+	spLn, err := net.Listen("tcp", *spAddr)
+	if err != nil {
+		log.Fatal(err)
+	}
+	if err := run(ctx, os.Stdout, mmLn, spLn); err != nil {
 		log.Fatal(err)
 	}
 }
 
-func run(ctx context.Context, mmAddr, spAddr string) error {
+// run serves the fakes on the two listeners until ctx ends, and closes them.
+func run(ctx context.Context, stdout io.Writer, mmLn, spLn net.Listener) error {
+	// Start also serves each fake on a loopback port of its own, which
+	// goes unused here: the fakes have no constructor that does not listen.
 	mm, err := minimaxtest.Start(minimaxtest.WithDemoData())
 	if err != nil {
 		return err
@@ -46,19 +58,11 @@ func run(ctx context.Context, mmAddr, spAddr string) error {
 	}
 	defer sp.Close()
 
-	mmLn, err := net.Listen("tcp", mmAddr)
-	if err != nil {
-		return err
-	}
-	spLn, err := net.Listen("tcp", spAddr)
-	if err != nil {
-		return err
-	}
 	creds := mm.Credentials()
-	fmt.Printf("Minimax fake:    API http://%s/SI/API/  token http://%s/SI/AUT/oauth20/token\n", mmLn.Addr(), mmLn.Addr())
-	fmt.Printf("                 client %s / %s, user %s / %s, organisation %d\n",
+	fmt.Fprintf(stdout, "Minimax fake:    API http://%s/SI/API/  token http://%s/SI/AUT/oauth20/token\n", mmLn.Addr(), mmLn.Addr())
+	fmt.Fprintf(stdout, "                 client %s / %s, user %s / %s, organisation %d\n",
 		creds.ClientID, creds.ClientSecret, creds.Username, creds.Password, mm.Organisation())
-	fmt.Printf("SkyPlanner fake: API http://%s%s  Authorization-Token: %s\n", spLn.Addr(), skyplannertest.Prefix, sp.Token())
+	fmt.Fprintf(stdout, "SkyPlanner fake: API http://%s%s  Authorization-Token: %s\n", spLn.Addr(), skyplannertest.Prefix, sp.Token())
 
 	servers := []*http.Server{
 		{Handler: mm.Handler(), ReadHeaderTimeout: 10 * time.Second},
@@ -67,17 +71,18 @@ func run(ctx context.Context, mmAddr, spAddr string) error {
 	errs := make(chan error, 2)
 	go func() { errs <- servers[0].Serve(mmLn) }()
 	go func() { errs <- servers[1].Serve(spLn) }()
+	var served error
 	select {
 	case <-ctx.Done():
-	case err := <-errs:
-		if !errors.Is(err, http.ErrServerClosed) {
-			return err
-		}
+	case served = <-errs:
 	}
 	shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	for _, s := range servers {
 		_ = s.Shutdown(shutdown)
 	}
-	return nil
+	if errors.Is(served, http.ErrServerClosed) {
+		return nil
+	}
+	return served
 }
