@@ -93,7 +93,7 @@ func WithDryRun() Option {
 
 // WithExport exports each order whose rows SkyPlanner shows as not yet in
 // production scheduling, or which the run changed, at the end of the run
-// (one request for all of them). Without it the orders stay in SkyPlanner's
+// (one request per 100 orders). Without it the orders stay in SkyPlanner's
 // input layer until someone exports them in the UI.
 func WithExport() Option {
 	return func(c *config) error { c.export = true; return nil }

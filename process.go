@@ -10,8 +10,6 @@ import (
 	"strings"
 	"sync"
 
-	"golang.org/x/sync/errgroup"
-
 	"github.com/planbridge/planbridge/mapping"
 	"github.com/planbridge/planbridge/minimax"
 )
@@ -42,11 +40,13 @@ type outcome struct {
 // hand go on with work, which ends the grace period later.
 func (r *run) process(ctx, work context.Context, items []item, done func()) error {
 	var (
-		g       errgroup.Group
+		wg      sync.WaitGroup
 		stopMu  sync.Mutex
 		stopped error
 	)
-	g.SetLimit(r.s.cfg.workers)
+	// A worker's slot is taken before the checks, so that an order never
+	// starts after ctx ended while it waited for a free worker.
+	slots := make(chan struct{}, r.s.cfg.workers)
 	stop := func(err error) {
 		stopMu.Lock()
 		defer stopMu.Unlock()
@@ -60,7 +60,11 @@ func (r *run) process(ctx, work context.Context, items []item, done func()) erro
 		return stopped
 	}
 	for i, it := range items {
-		if err := cmp.Or(reason(), ctx.Err(), r.budgetLow()); err != nil {
+		select {
+		case slots <- struct{}{}:
+		case <-ctx.Done():
+		}
+		if err := cmp.Or(reason(), r.cancelled(ctx), r.budgetLow()); err != nil {
 			stop(err)
 			for _, rest := range items[i:] {
 				o := &orderWork{r: r, ref: OrderRef{ID: rest.id, Number: rest.number}, rowVersion: rest.rowVersion, export: rest.export}
@@ -68,7 +72,8 @@ func (r *run) process(ctx, work context.Context, items []item, done func()) erro
 			}
 			break
 		}
-		g.Go(func() error {
+		wg.Go(func() {
+			defer func() { <-slots }()
 			res, o, why := r.handle(work, it)
 			if why != nil {
 				stop(why)
@@ -77,11 +82,18 @@ func (r *run) process(ctx, work context.Context, items []item, done func()) erro
 			if done != nil {
 				done()
 			}
-			return nil
 		})
 	}
-	_ = g.Wait()
+	wg.Wait()
 	return reason()
+}
+
+// cancelled says, once ctx has ended, that the run was cancelled.
+func (r *run) cancelled(ctx context.Context) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("the run was cancelled: %w", err)
+	}
+	return nil
 }
 
 // handle reads, maps and reconciles one order. A deferred order comes with

@@ -272,3 +272,29 @@ func TestBadOrderFailsAlone(t *testing.T) {
 		}
 	})
 }
+
+// A routing step without a workstage name does not rename the workstage a
+// planner named: the name the mapping makes from the external ID is for a
+// new workstage only.
+func TestUnnamedStepKeepsTheWorkstageName(t *testing.T) {
+	t.Parallel()
+	opts := mapping.Options{Routing: map[string][]mapping.Step{"STOL-HRAST": {
+		{WorkstageExternalID: "rezanje", DurationSeconds: 60},
+		{WorkstageExternalID: "poliranje", DurationSeconds: 60},
+	}}}
+	e := newEnv(t, envConfig{mapping: opts})
+	rep := e.sync(t, planbridge.Watermark{})
+	names := map[string]string{}
+	for ws, err := range e.spc.ListWorkstages(t.Context(), skyplanner.WorkstageFilter{Limit: 100}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		names[*ws.ExternalID] = *ws.Name
+	}
+	if names["rezanje"] != "Rezanje" || names["poliranje"] != "poliranje" {
+		t.Errorf("workstage names %v: want the seeded Rezanje kept and the new one named by its external ID", names)
+	}
+	if tot := rep.Totals[planbridge.KindWorkstage]; tot.Updated != 0 || tot.Created != 1 {
+		t.Errorf("workstages %+v, want 1 created and none updated", tot)
+	}
+}

@@ -106,7 +106,7 @@ func New(opts ...Option) (*Client, error) {
 		limit = c.budget.transport
 	}
 	cfg.common.Redactor = apiRedactor
-	hc, err := cfg.common.Build(t.authorize, transport.Chain(transport.Count(&c.sent), limit))
+	hc, err := cfg.common.Build(t.authorize, transport.Chain(limit, transport.Count(&c.sent)))
 	if err != nil {
 		return nil, fmt.Errorf("minimax: %w", err)
 	}
