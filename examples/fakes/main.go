@@ -9,16 +9,13 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"log"
 	"net"
-	"net/http"
 	"os"
 	"os/signal"
-	"time"
 
 	"github.com/planbridge/planbridge/minimax/minimaxtest"
 	"github.com/planbridge/planbridge/skyplanner/skyplannertest"
@@ -43,46 +40,25 @@ func main() {
 	}
 }
 
-// run serves the fakes on the two listeners until ctx ends, and closes them.
+// run serves the fakes on the two listeners until ctx ends, then stops
+// them (which closes the listeners).
 func run(ctx context.Context, stdout io.Writer, mmLn, spLn net.Listener) error {
-	// Start also serves each fake on a loopback port of its own, which
-	// goes unused here: the fakes have no constructor that does not listen.
-	mm, err := minimaxtest.Start(minimaxtest.WithDemoData())
+	mm, err := minimaxtest.Start(minimaxtest.WithDemoData(), minimaxtest.WithListener(mmLn))
 	if err != nil {
 		return err
 	}
 	defer mm.Close()
-	sp, err := skyplannertest.Start(skyplannertest.WithDemoData())
+	sp, err := skyplannertest.Start(skyplannertest.WithDemoData(), skyplannertest.WithListener(spLn))
 	if err != nil {
 		return err
 	}
 	defer sp.Close()
 
 	creds := mm.Credentials()
-	fmt.Fprintf(stdout, "Minimax fake:    API http://%s/SI/API/  token http://%s/SI/AUT/oauth20/token\n", mmLn.Addr(), mmLn.Addr())
+	fmt.Fprintf(stdout, "Minimax fake:    API %s  token %s\n", mm.BaseURL(), mm.TokenURL())
 	fmt.Fprintf(stdout, "                 client %s / %s, user %s / %s, organisation %d\n",
 		creds.ClientID, creds.ClientSecret, creds.Username, creds.Password, mm.Organisation())
-	fmt.Fprintf(stdout, "SkyPlanner fake: API http://%s%s  Authorization-Token: %s\n", spLn.Addr(), skyplannertest.Prefix, sp.Token())
-
-	servers := []*http.Server{
-		{Handler: mm.Handler(), ReadHeaderTimeout: 10 * time.Second},
-		{Handler: sp.Handler(), ReadHeaderTimeout: 10 * time.Second},
-	}
-	errs := make(chan error, 2)
-	go func() { errs <- servers[0].Serve(mmLn) }()
-	go func() { errs <- servers[1].Serve(spLn) }()
-	var served error
-	select {
-	case <-ctx.Done():
-	case served = <-errs:
-	}
-	shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
-	for _, s := range servers {
-		_ = s.Shutdown(shutdown)
-	}
-	if errors.Is(served, http.ErrServerClosed) {
-		return nil
-	}
-	return served
+	fmt.Fprintf(stdout, "SkyPlanner fake: API %s  Authorization-Token: %s\n", sp.BaseURL(), sp.Token())
+	<-ctx.Done()
+	return nil
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -337,4 +338,18 @@ func ApplyOptions[S any, O ~func(S) error](pkg string, s S, opts []O) error {
 		}
 	}
 	return nil
+}
+
+// Serve starts an httptest server for h: on ln when a fake was given one
+// (WithListener), so that it answers on an address of the caller's choice,
+// else on a loopback port of its own.
+func Serve(h http.Handler, ln net.Listener) *httptest.Server {
+	if ln == nil {
+		return httptest.NewServer(h)
+	}
+	srv := httptest.NewUnstartedServer(h)
+	_ = srv.Listener.Close()
+	srv.Listener = ln
+	srv.Start()
+	return srv
 }

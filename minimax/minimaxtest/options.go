@@ -3,6 +3,7 @@ package minimaxtest
 import (
 	"errors"
 	"fmt"
+	"net"
 	"time"
 
 	"github.com/planbridge/planbridge/minimax"
@@ -83,3 +84,16 @@ func WithClock(now func() time.Time) Option {
 // WithStrict fails the test on every request that breaks the OpenAPI
 // document, not only answering it 400.
 func WithStrict() Option { return func(s *Server) error { s.strict = true; return nil } }
+
+// WithListener serves the fake on ln (closed by Close) instead of a
+// loopback port of its own: a standalone process serves it on a fixed
+// address this way, and URL and ClientOptions name that address.
+func WithListener(ln net.Listener) Option {
+	return func(s *Server) error {
+		if ln == nil {
+			return errors.New("minimaxtest: WithListener: nil listener")
+		}
+		s.listener = ln
+		return nil
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"fmt"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -29,9 +30,10 @@ const (
 // (FailNth, FailMatching, SetLatency, SetRateLimit, ClearFaults) and the
 // request log (Requests, Count, Counts, ResetLog, InFlight).
 type Server struct {
-	core *fakeserver.Server
-	http *httptest.Server
-	tb   testing.TB
+	listener net.Listener // WithListener's, or nil for a port of its own
+	core     *fakeserver.Server
+	http     *httptest.Server
+	tb       testing.TB
 
 	creds     minimax.Credentials
 	lockAfter int
@@ -66,7 +68,7 @@ func NewServer(tb testing.TB, opts ...Option) *Server {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	s.http = httptest.NewServer(s.handler())
+	s.http = fakeserver.Serve(s.handler(), s.listener)
 	tb.Cleanup(s.Close)
 	return s
 }
@@ -78,7 +80,7 @@ func Start(opts ...Option) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.http = httptest.NewServer(s.handler())
+	s.http = fakeserver.Serve(s.handler(), s.listener)
 	return s, nil
 }
 

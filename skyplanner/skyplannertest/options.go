@@ -3,6 +3,7 @@ package skyplannertest
 import (
 	"errors"
 	"fmt"
+	"net"
 	"strings"
 	"time"
 )
@@ -88,6 +89,19 @@ func WithDefaultLimit(n int) Option {
 			return fmt.Errorf("skyplannertest: WithDefaultLimit: %d is not positive", n)
 		}
 		s.defaultLimit = n
+		return nil
+	}
+}
+
+// WithListener serves the fake on ln (closed by Close) instead of a
+// loopback port of its own: a standalone process serves it on a fixed
+// address this way, and URL and ClientOptions name that address.
+func WithListener(ln net.Listener) Option {
+	return func(s *Server) error {
+		if ln == nil {
+			return errors.New("skyplannertest: WithListener: nil listener")
+		}
+		s.listener = ln
 		return nil
 	}
 }

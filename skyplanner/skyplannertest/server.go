@@ -29,9 +29,10 @@ const DefaultToken = "skyplannertest-7f3a9c-token"
 // (FailNth, FailMatching, SetLatency, SetRateLimit, ClearFaults) and the
 // request log (Requests, Count, Counts, ResetLog, InFlight).
 type Server struct {
-	core *fakeserver.Server
-	http *httptest.Server
-	tb   testing.TB
+	listener net.Listener // WithListener's, or nil for a port of its own
+	core     *fakeserver.Server
+	http     *httptest.Server
+	tb       testing.TB
 
 	token  string
 	strict bool
@@ -67,7 +68,7 @@ func NewServer(tb testing.TB, opts ...Option) *Server {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	s.http = httptest.NewServer(s.Handler())
+	s.http = fakeserver.Serve(s.Handler(), s.listener)
 	tb.Cleanup(s.Close)
 	return s
 }
@@ -80,7 +81,7 @@ func Start(opts ...Option) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.http = httptest.NewServer(s.Handler())
+	s.http = fakeserver.Serve(s.Handler(), s.listener)
 	return s, nil
 }
 
