@@ -178,3 +178,19 @@ func withExt[T any](k *recordKind[T], recs []T, ext string) []T {
 	}
 	return out
 }
+
+// archivedByPlanner decides about a record the plan has but a planner
+// archived in SkyPlanner: with ArchivedLeave it stays archived, noted in
+// the report (leave is true); with ArchivedRecreate the caller makes a new
+// one in its place (have becomes nil).
+func archivedByPlanner[T any](o *orderWork, k *recordKind[T], have *T) (leave bool, still *T) {
+	if have == nil || k.archived == nil || !k.archived(have) {
+		return false, have
+	}
+	if o.r.s.cfg.archived == ArchivedRecreate {
+		return false, nil
+	}
+	o.note(fmt.Sprintf("%s %s archived in SkyPlanner (id %d) while Minimax still has it; left archived (WithArchivedOrders decides)",
+		k.kind, deref.Of(k.ext(have)), deref.Of(k.id(have))))
+	return true, have
+}

@@ -2,7 +2,6 @@ package planbridge
 
 import (
 	"context"
-	"fmt"
 	"github.com/planbridge/planbridge/internal/deref"
 	"strings"
 
@@ -33,12 +32,9 @@ func (o *orderWork) jobs(ctx context.Context, row skyplanner.OrderRow, newRow bo
 		if err != nil {
 			return err
 		}
-		if have != nil && deref.Of(have.IsArchive) {
-			if o.r.s.cfg.archived == ArchivedLeave {
-				o.note(fmt.Sprintf("job %s archived in SkyPlanner (id %d); left archived", ext, deref.Of(have.ID)))
-				continue
-			}
-			have = nil
+		leave, have := archivedByPlanner(o, &rec.jobs, have)
+		if leave {
+			continue
 		}
 		want := jp.Job
 		want.PhaserOrderRowID, want.PhaserWorkstageID = row.ID, workstages[jp.WorkstageExternalID].ID

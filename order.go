@@ -2,7 +2,6 @@ package planbridge
 
 import (
 	"context"
-	"fmt"
 	"github.com/planbridge/planbridge/internal/deref"
 
 	"github.com/planbridge/planbridge/mapping"
@@ -30,13 +29,10 @@ func (o *orderWork) upsert(ctx context.Context, plan mapping.Plan) (Outcome, err
 	if err != nil {
 		return "", err
 	}
-	if have != nil && deref.Of(have.IsArchive) {
-		if o.r.s.cfg.archived == ArchivedLeave {
-			o.spID = deref.Of(have.ID)
-			o.note(fmt.Sprintf("archived in SkyPlanner (order %d) while Minimax has it confirmed; left archived (WithArchivedOrders decides)", o.spID))
-			return OutcomeSkipped, nil
-		}
-		have = nil
+	leave, have := archivedByPlanner(o, &rec.orders, have)
+	if leave {
+		o.spID = deref.Of(have.ID)
+		return OutcomeSkipped, nil
 	}
 	want := plan.Order
 	want.ProductionPlanningCustomerID = cust.ID

@@ -2,7 +2,6 @@ package planbridge
 
 import (
 	"context"
-	"fmt"
 	"github.com/planbridge/planbridge/internal/deref"
 	"strings"
 
@@ -58,12 +57,9 @@ func (o *orderWork) row(ctx context.Context, orderID *int64, rp mapping.RowPlan,
 	if err != nil {
 		return err
 	}
-	if have != nil && deref.Of(have.IsArchive) {
-		if o.r.s.cfg.archived == ArchivedLeave {
-			o.note(fmt.Sprintf("row %s archived in SkyPlanner (id %d); left archived", ext, deref.Of(have.ID)))
-			return nil
-		}
-		have = nil
+	leave, have := archivedByPlanner(o, &rec.rows, have)
+	if leave {
+		return nil
 	}
 	want := rp.Row
 	want.PhaserOrderID, want.ProductionPlanningProductID = orderID, product.ID
