@@ -93,3 +93,35 @@ func slug(s string) string {
 	}
 	return b.String()
 }
+
+// ParseOrderExternalID reads an external ID made by OrderExternalID back
+// into its organisation and Minimax order ID. ok is false for anything
+// else: a row's or job's ID, another integration's key, a typo, a zero or
+// negative ID. The way back uses it so that it never acts on a SkyPlanner
+// order this mapping did not make.
+func ParseOrderExternalID(s string) (org, orderID int64, ok bool) {
+	rest, found := strings.CutPrefix(s, "minimax:")
+	if !found {
+		return 0, 0, false
+	}
+	orgPart, rest, found := strings.Cut(rest, ":order:")
+	if !found {
+		return 0, 0, false
+	}
+	org, okOrg := positive(orgPart)
+	orderID, okID := positive(rest)
+	if !okOrg || !okID {
+		return 0, 0, false
+	}
+	return org, orderID, true
+}
+
+// positive reads a decimal ID as OrderExternalID writes one: digits only,
+// no sign, no leading zero, above zero.
+func positive(s string) (int64, bool) {
+	if s == "" || s[0] == '0' || strings.TrimLeft(s, "0123456789") != "" {
+		return 0, false
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	return n, err == nil && n > 0
+}

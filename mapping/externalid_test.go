@@ -123,3 +123,35 @@ func TestWallClock(t *testing.T) {
 		}
 	}
 }
+
+func TestParseOrderExternalID(t *testing.T) {
+	t.Parallel()
+	for _, id := range [][2]int64{{3840, 7870}, {1, 1}, {math.MaxInt64, math.MaxInt64}} {
+		org, order, ok := ParseOrderExternalID(OrderExternalID(id[0], id[1]))
+		if !ok || org != id[0] || order != id[1] {
+			t.Errorf("round trip of %v: got %d, %d, %v", id, org, order, ok)
+		}
+	}
+	for _, s := range []string{
+		"", "minimax:3840:order:", "minimax::order:7870", "minimax:3840:order:7870:x",
+		"minimax:3840:row:53530", JobExternalID(3840, 53530, 1), CustomerExternalID(3840, 7),
+		"minimax:3840:order:-7", "minimax:3840:order:+7", "minimax:3840:order:07", "minimax:0:order:7",
+		"minimax:3840:order:0", "minimax:3840:order:99999999999999999999", "MINIMAX:3840:order:7870",
+		" minimax:3840:order:7870", "erp:3840:order:7870", "minimax:38 40:order:7870",
+	} {
+		if org, order, ok := ParseOrderExternalID(s); ok {
+			t.Errorf("ParseOrderExternalID(%q) = %d, %d, true; want not ok", s, org, order)
+		}
+	}
+}
+
+func FuzzParseOrderExternalID(f *testing.F) {
+	f.Add("minimax:3840:order:7870")
+	f.Add("minimax:1:order:1:job:2")
+	f.Fuzz(func(t *testing.T, s string) {
+		org, order, ok := ParseOrderExternalID(s)
+		if ok && OrderExternalID(org, order) != s {
+			t.Errorf("%q parsed as %d, %d, which prints as %q", s, org, order, OrderExternalID(org, order))
+		}
+	})
+}

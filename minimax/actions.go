@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/planbridge/planbridge/internal/deref"
 	"github.com/planbridge/planbridge/internal/transport"
 	"github.com/planbridge/planbridge/internal/wire"
 	"github.com/planbridge/planbridge/minimax/api"
@@ -43,16 +44,27 @@ func (a OrderAction) valid() bool {
 // RowVersion, so it reads the order first: two requests. A conflict
 // (ErrConflict) means someone changed the order between the two.
 func (c *Client) RunOrderAction(ctx context.Context, id int64, action OrderAction) ([]byte, error) {
-	op := "minimax.RunOrderAction(" + string(action) + ")"
 	if !action.valid() {
-		return nil, &FieldError{Field: "action", Err: fmt.Errorf("unknown order action %q", action)}
+		return nil, actionError(action)
 	}
 	o, err := c.GetOrder(ctx, id)
 	if err != nil {
 		return nil, err
 	}
-	if o.RowVersion == nil || *o.RowVersion == "" {
-		return nil, fmt.Errorf("%s: order %d was read without a RowVersion", op, id)
+	return c.RunOrderActionAt(ctx, id, deref.Of(o.RowVersion), action)
+}
+
+// RunOrderActionAt runs an action on the order as of rowVersion, which the
+// caller read with GetOrder: one request. Use it when the decision to act
+// depends on what was read (the order's status, say), so that the action
+// fails with ErrConflict instead of acting on an order changed since.
+func (c *Client) RunOrderActionAt(ctx context.Context, id int64, rowVersion string, action OrderAction) ([]byte, error) {
+	op := "minimax.RunOrderAction(" + string(action) + ")"
+	if !action.valid() {
+		return nil, actionError(action)
+	}
+	if rowVersion == "" {
+		return nil, &FieldError{Field: "RowVersion", Err: fmt.Errorf("order %d: is empty; read the order with GetOrder first", id)}
 	}
 	org, err := c.Organisation(ctx)
 	if err != nil {
@@ -61,11 +73,15 @@ func (c *Client) RunOrderAction(ctx context.Context, id int64, action OrderActio
 	// An action may create a record (createissuedinvoice) and carries no
 	// idempotency key, so it is not repeated once it may have arrived.
 	resp, err := c.api.PutCustomActionOrderWithResponse(transport.NoReplay(ctx), org, id, string(action),
-		&api.PutCustomActionOrderParams{RowVersion: *o.RowVersion})
+		&api.PutCustomActionOrderParams{RowVersion: rowVersion})
 	if resp, err = wire.Check(op, resp, err); err != nil {
 		return nil, err
 	}
 	return resp.Body, nil
+}
+
+func actionError(a OrderAction) error {
+	return &FieldError{Field: "action", Err: fmt.Errorf("unknown order action %q", a)}
 }
 
 // ConfirmOrder confirms a draft order (status O → P).

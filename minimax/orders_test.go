@@ -267,6 +267,9 @@ func TestOrderActionsUseAFreshRowVersion(t *testing.T) {
 		version++
 		w.WriteHeader(http.StatusNoContent)
 	})
+	f.handle("PUT /api/orgs/3840/orders/7/actions/complete", func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusOK)
+	})
 	c := f.client()
 	if err := c.ConfirmOrder(t.Context(), 7); err != nil {
 		t.Fatal(err)
@@ -290,6 +293,18 @@ func TestOrderActionsUseAFreshRowVersion(t *testing.T) {
 	}
 	if _, err := c.RunOrderAction(t.Context(), 7, "explode"); err == nil {
 		t.Error("an unknown action was accepted")
+	}
+	before := len(f.requests())
+	if _, err := c.RunOrderActionAt(t.Context(), 7, "AAAAAKsz+v3/=", ActionComplete); err != nil {
+		t.Fatalf("RunOrderActionAt: %v", err)
+	}
+	var fe *FieldError
+	if _, err := c.RunOrderActionAt(t.Context(), 7, "", ActionComplete); !errors.As(err, &fe) || fe.Field != "RowVersion" {
+		t.Errorf("RunOrderActionAt without a RowVersion: %v, want a *FieldError naming RowVersion", err)
+	}
+	want = []string{"PUT /api/orgs/3840/orders/7/actions/complete?rowVersion=AAAAAKsz%2Bv3%2F%3D"}
+	if diff := cmp.Diff(want, f.requests()[before:]); diff != "" {
+		t.Errorf("RunOrderActionAt: one request as of the given RowVersion, none without one (-want +got):\n%s", diff)
 	}
 }
 

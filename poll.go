@@ -1,0 +1,208 @@
+package planbridge
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"maps"
+	"slices"
+	"time"
+
+	"github.com/planbridge/planbridge/internal/deref"
+	"github.com/planbridge/planbridge/skyplanner"
+)
+
+// PollReport is what one Poll did.
+type PollReport struct {
+	// Orders are the checks made, one per SkyPlanner order with changed
+	// rows or jobs, by order id. Orders whose changes a previous poll of
+	// this Tracker already settled are left out.
+	Orders []Completion
+	// Next is the watermark to give the next Poll. It never passes a change
+	// whose order failed or was not reached, so those are checked again.
+	Next time.Time
+	// Stopped is why the poll stopped before checking every order (the
+	// context's error), or nil.
+	Stopped error
+	// Requests counts what the clients sent while the poll ran (requests
+	// of other calls made through the same clients at the same time too).
+	Requests Requests
+}
+
+// Failed returns the checks that failed.
+func (r *PollReport) Failed() []Completion {
+	var out []Completion
+	for _, c := range r.Orders {
+		if c.Err != nil {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// Err joins the errors of the failed checks, or is nil.
+func (r *PollReport) Err() error {
+	var errs []error
+	for _, c := range r.Failed() {
+		errs = append(errs, fmt.Errorf("SkyPlanner order %d: %w", c.OrderID, c.Err))
+	}
+	return errors.Join(errs...)
+}
+
+// ErrPollLimit is matched by the error of a poll whose list of changes came
+// back as long as its limit (WithPollLimit): SkyPlanner's lists have no
+// paging, so changes may be missing and nothing is checked.
+var ErrPollLimit = errors.New("planbridge: a poll read as many changes as its limit")
+
+// Poll checks the orders whose rows or jobs SkyPlanner shows as modified
+// since the watermark since (less the overlap, WithPollOverlap), for those
+// who cannot receive webhooks: each such order is checked with CheckOrder.
+// The zero watermark reads every row and job. Keep Report.Next and pass it
+// to the next Poll; one failing order does not stop the others.
+//
+// It costs two SkyPlanner requests for the changes (rows and jobs, archived
+// ones included, since removing the last unfinished row can finish an
+// order), one per changed job whose row did not change, and then what
+// CheckOrder costs per order; Minimax is read only for orders whose
+// production is done.
+func (t *Tracker) Poll(ctx context.Context, since time.Time) (*PollReport, error) {
+	start := t.requests()
+	from := since
+	if !from.IsZero() {
+		from = from.Add(-t.cfg.overlap)
+	}
+	changes, err := t.changes(ctx, from)
+	if err != nil {
+		return nil, err
+	}
+	t.forgetBefore(from)
+	rep := &PollReport{Next: since}
+	for _, ch := range changes.byOrder {
+		rep.Next = later(rep.Next, ch)
+	}
+	var held []time.Time // the changes of orders failed or not reached
+	for _, id := range slices.Sorted(maps.Keys(changes.byOrder)) {
+		at := changes.byOrder[id]
+		if t.isSettled(id, at) {
+			continue
+		}
+		if err := ctx.Err(); err != nil {
+			rep.Stopped = err
+			held = append(held, at)
+			continue
+		}
+		c, err := t.CheckOrder(ctx, id)
+		c.Err = err
+		switch {
+		case err != nil:
+			held = append(held, at)
+		case c.Outcome.settles():
+			t.settle(id, at)
+		}
+		rep.Orders = append(rep.Orders, c)
+	}
+	for _, at := range held {
+		if !at.IsZero() && at.Before(rep.Next) {
+			rep.Next = at
+		}
+	}
+	now := t.requests()
+	rep.Requests = Requests{Minimax: now.Minimax - start.Minimax, SkyPlanner: now.SkyPlanner - start.SkyPlanner}
+	return rep, nil
+}
+
+// changeSet is when each order's rows or jobs last changed, as far as the
+// poll read.
+type changeSet struct{ byOrder map[int64]time.Time }
+
+// changes reads the rows and jobs modified at or after from and maps them
+// to their orders. A server that ignores the modified filter answers with
+// older records too; those are dropped here.
+func (t *Tracker) changes(ctx context.Context, from time.Time) (changeSet, error) {
+	limit := t.cfg.pollLimit
+	rows, err := collect(t.sp.ListOrderRows(ctx, skyplanner.OrderRowFilter{ModifiedSince: from, Limit: limit}, skyplanner.IncludeArchived()))
+	if err != nil {
+		return changeSet{}, err
+	}
+	jobs, err := collect(t.sp.ListJobs(ctx, skyplanner.JobFilter{ModifiedSince: from, Limit: limit}, skyplanner.IncludeArchived()))
+	if err != nil {
+		return changeSet{}, err
+	}
+	if len(rows) >= limit || len(jobs) >= limit {
+		return changeSet{}, fmt.Errorf("%w (%d): poll more often or raise WithPollLimit", ErrPollLimit, limit)
+	}
+	cs := changeSet{byOrder: map[int64]time.Time{}}
+	orderOf := map[int64]int64{} // row id → order id
+	for _, r := range rows {
+		orderOf[deref.Of(r.ID)] = deref.Of(r.PhaserOrderID)
+		if at, ok := changedSince(r.Modified, from); ok && deref.Of(r.PhaserOrderID) > 0 {
+			cs.add(*r.PhaserOrderID, at)
+		}
+	}
+	for _, j := range jobs {
+		at, ok := changedSince(j.Modified, from)
+		rowID := deref.Of(j.PhaserOrderRowID)
+		if !ok || rowID <= 0 {
+			continue
+		}
+		orderID, known := orderOf[rowID]
+		if !known {
+			row, err := t.sp.GetOrderRow(ctx, rowID, skyplanner.IncludeArchived())
+			if err != nil {
+				return changeSet{}, err
+			}
+			orderID = deref.Of(row.PhaserOrderID)
+			orderOf[rowID] = orderID
+		}
+		if orderID > 0 {
+			cs.add(orderID, at)
+		}
+	}
+	return cs, nil
+}
+
+func (cs changeSet) add(orderID int64, at time.Time) {
+	cs.byOrder[orderID] = later(cs.byOrder[orderID], at)
+}
+
+// changedSince reads a record's modified time; a record without one counts
+// as changed (at the zero time, so it never moves the watermark).
+func changedSince(modified *skyplanner.DateTime, from time.Time) (time.Time, bool) {
+	at := timeOf(modified)
+	if at.IsZero() {
+		return at, true
+	}
+	return at, !at.Before(from)
+}
+
+func later(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
+}
+
+// isSettled says whether a poll settled the order after its change at.
+func (t *Tracker) isSettled(id int64, at time.Time) bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	s, ok := t.settled[id]
+	return ok && !at.IsZero() && !at.After(s)
+}
+
+func (t *Tracker) settle(id int64, at time.Time) {
+	if at.IsZero() {
+		return
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.settled[id] = later(t.settled[id], at)
+}
+
+// forgetBefore drops what polls settled before from: a poll from there on
+// never lists those changes again.
+func (t *Tracker) forgetBefore(from time.Time) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	maps.DeleteFunc(t.settled, func(_ int64, at time.Time) bool { return at.Before(from) })
+}
