@@ -43,12 +43,17 @@ const (
 	CompletionIgnored CompletionOutcome = "ignored"
 )
 
-// settles says whether an order with this outcome stays as it is until a
-// person changes it, so a poll need not check it again for the same
-// changes.
+// settles says whether a check with this outcome would come to the same
+// outcome until the order's rows or jobs change again, so that a poll need
+// not check it again for changes it has seen. Unfinished production is
+// read from SkyPlanner alone; a completed, invalidated or foreign order
+// stays so (a person who reopens a completed order in Minimax is not
+// overruled). Drafts and finished orders left by a Tracker without
+// WithCompletion wait on Minimax or on the Tracker, so they are checked
+// again.
 func (o CompletionOutcome) settles() bool {
 	switch o {
-	case CompletionCompleted, CompletionAlreadyCompleted, CompletionNotSynced, CompletionInvalidated:
+	case CompletionCompleted, CompletionAlreadyCompleted, CompletionNotSynced, CompletionInvalidated, CompletionNotFinished:
 		return true
 	}
 	return false
@@ -84,6 +89,12 @@ type Completion struct {
 // one action. The action is sent as of the RowVersion just read, so an
 // order changed in between is read again, once, instead of acted on.
 func (t *Tracker) CheckOrder(ctx context.Context, orderID int64) (Completion, error) {
+	c, err := t.check(ctx, orderID)
+	t.logCompletion(c, err)
+	return c, err
+}
+
+func (t *Tracker) check(ctx context.Context, orderID int64) (Completion, error) {
 	c := Completion{OrderID: orderID}
 	order, err := t.sp.GetOrder(ctx, orderID)
 	if errors.Is(err, skyplanner.ErrNotFound) {
@@ -125,7 +136,6 @@ func (t *Tracker) CheckOrder(ctx context.Context, orderID int64) (Completion, er
 		return c, nil
 	}
 	err = t.completeInMinimax(ctx, &c)
-	t.logCompletion(c, err)
 	return c, err
 }
 
@@ -175,7 +185,7 @@ func (t *Tracker) completeInMinimax(ctx context.Context, c *Completion) error {
 func (t *Tracker) logCompletion(c Completion, err error) {
 	switch {
 	case err != nil:
-		t.cfg.log.Warn("planbridge: completing a finished order failed", "order", c.OrderID, "minimax_order", c.MinimaxOrderID, "error", err)
+		t.cfg.log.Warn("planbridge: checking an order failed", "order", c.OrderID, "minimax_order", c.MinimaxOrderID, "error", err)
 	case c.Outcome == CompletionCompleted:
 		t.cfg.log.Info("planbridge: completed a finished order in Minimax", "order", c.OrderID, "minimax_order", c.MinimaxOrderID)
 	default:

@@ -15,8 +15,9 @@ import (
 // PollReport is what one Poll did.
 type PollReport struct {
 	// Orders are the checks made, one per SkyPlanner order with changed
-	// rows or jobs, by order id. Orders whose changes a previous poll of
-	// this Tracker already settled are left out.
+	// rows or jobs, by order id. An order is left out when this Tracker
+	// already checked it after those changes and nothing but a new change
+	// in SkyPlanner could alter the outcome (see CompletionOutcome).
 	Orders []Completion
 	// Next is the watermark to give the next Poll. It never passes a change
 	// whose order failed or was not reached, so those are checked again.

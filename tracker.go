@@ -25,10 +25,10 @@ type Tracker struct {
 
 	mu sync.Mutex
 	// settled remembers, per SkyPlanner order, the latest change of its
-	// rows and jobs when the order was last found settled (completed,
-	// already completed, invalidated or not synced), so that a poll whose
-	// overlap lists those changes again does not spend Minimax requests on
-	// them. It is only a saving: a Tracker without it does the same.
+	// rows and jobs when a poll last checked it with an outcome only a new
+	// change can alter, so that a poll whose overlap lists those changes
+	// again does not spend requests on them. It is only a saving: a
+	// Tracker without it comes to the same outcomes.
 	settled map[int64]time.Time
 }
 
