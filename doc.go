@@ -8,6 +8,7 @@
 // # How the packages fit together
 //
 //	minimax (read orders) → mapping (plan the SkyPlanner records) → planbridge.Syncer → skyplanner (write them)
+//	skyplanner (progress, webhooks) → planbridge.Tracker → minimax (complete finished orders)
 //
 // Each package has one part:
 //
@@ -22,6 +23,10 @@
 //     and include_archived.
 //   - this package's Syncer applies plans: it reads orders from Minimax
 //     (never writes there), maps them, and reconciles SkyPlanner with them.
+//     Its Tracker goes the other way (see The way back below): when
+//     production is planned, and completing finished orders in Minimax.
+//   - skyplanner/webhook receives SkyPlanner's webhooks: verified, typed,
+//     acknowledged at once and handled in the background.
 //   - minimax/minimaxtest and skyplanner/skyplannertest are stateful fakes
 //     of both services, with demo data, for your tests and the examples;
 //     every example in the module runs offline, most of them on the fakes.
@@ -155,4 +160,38 @@
 // never concurrently, for a progress display or metrics. WithLogger logs
 // each order and write at debug level and what needs attention at warn
 // level.
+//
+// # The way back
+//
+// A Tracker (NewTracker) carries production's progress from SkyPlanner
+// back to Minimax for the orders a Syncer made. It needs no mapping and
+// keeps nothing between calls but a saving for polls.
+//
+// Schedule says when an order's production is planned: the earliest start
+// and the latest end over the parts of its scheduled jobs (SkyPlanner
+// lists parts in no order), per row and for the order, and whether every
+// job is planned yet. It reads 3 + R SkyPlanner requests for an order with
+// R rows, never one per job.
+//
+// An order's production is done when it has a live row and every live row
+// is completed: by the row's status, or by every one of its live jobs
+// being completed when SkyPlanner has not moved the row's status. With
+// WithCompletion, CheckOrder then completes the Minimax order (the
+// complete action, as of the RowVersion it just read). It acts only on a
+// SkyPlanner order whose external ID the mapping made for this
+// organisation (mapping.ParseOrderExternalID), only on a confirmed Minimax
+// order, never on an invalidated one or a draft, and leaves a completed
+// one alone; a check repeated, concurrent or interrupted anywhere ends in
+// one completion. Without WithCompletion a Tracker writes nothing and
+// reports such orders as CompletionFinished.
+//
+// Checks start from webhooks or from polls. Register subscribes a
+// webhook.Handler (package skyplanner/webhook) to the events that can
+// finish an order, and HandleEvent follows each event's data to its order;
+// events only say which order to read, so a duplicate or late delivery
+// does no harm. Poll, for those who cannot receive webhooks, lists the
+// rows and jobs SkyPlanner shows as modified since a watermark and checks
+// their orders; its PollReport.Next never passes a change whose order
+// failed. What the vendor confirms about webhooks and what this SDK
+// assumes is in the webhook package's documentation.
 package planbridge

@@ -57,44 +57,83 @@ type RowSchedule struct {
 // of the scheduled jobs with their parts, which is skipped when no job has
 // been exported yet. Scheduled jobs are never read one by one.
 func (t *Tracker) Schedule(ctx context.Context, minimaxOrderID int64) (Schedule, error) {
+	out, err := t.Schedules(ctx, minimaxOrderID)
+	if err != nil {
+		return Schedule{}, err
+	}
+	return out[0], nil
+}
+
+// Schedules is Schedule for several orders, in the order given, sharing
+// the one list of scheduled jobs: 1 + 2N + R requests for N orders with R
+// rows in all. The first order that cannot be read fails the call.
+func (t *Tracker) Schedules(ctx context.Context, minimaxOrderIDs ...int64) ([]Schedule, error) {
 	org, err := t.mm.Organisation(ctx)
 	if err != nil {
-		return Schedule{}, err
+		return nil, err
 	}
-	ext := mapping.OrderExternalID(org, minimaxOrderID)
-	order, err := t.liveOrder(ctx, ext)
-	if err != nil {
-		return Schedule{}, err
-	}
-	s := Schedule{MinimaxOrderID: minimaxOrderID, ExternalID: ext, OrderID: deref.Of(order.ID)}
-	rows, err := t.liveRows(ctx, s.OrderID)
-	if err != nil {
-		return Schedule{}, err
-	}
-	jobs := make([][]skyplanner.Job, len(rows))
+	plans := make([]orderJobs, len(minimaxOrderIDs))
 	exported := false
-	for i, row := range rows {
-		if jobs[i], err = t.liveJobs(ctx, deref.Of(row.ID)); err != nil {
-			return Schedule{}, err
+	for i, id := range minimaxOrderIDs {
+		if plans[i], err = t.orderJobs(ctx, mapping.OrderExternalID(org, id)); err != nil {
+			return nil, err
 		}
-		for _, j := range jobs[i] {
-			exported = exported || deref.Of(j.ProductionPlanningJobID) != 0
-		}
+		plans[i].minimaxID = id
+		exported = exported || plans[i].exported
 	}
 	scheduled := map[int64]skyplanner.ScheduledJob{}
 	if exported {
 		for sj, err := range t.sp.ListScheduledJobs(ctx) {
 			if err != nil {
-				return Schedule{}, err
+				return nil, err
 			}
 			scheduled[deref.Of(sj.ID)] = sj
 		}
 	}
+	out := make([]Schedule, len(plans))
+	for i, p := range plans {
+		out[i] = p.schedule(scheduled)
+	}
+	return out, nil
+}
 
-	s.Planned = len(rows) > 0
-	for i, row := range rows {
-		rs := RowSchedule{RowID: deref.Of(row.ID), ExternalID: deref.Of(row.ExternalID), Jobs: len(jobs[i])}
-		for _, j := range jobs[i] {
+// orderJobs is a synced order with its live rows and their live jobs.
+type orderJobs struct {
+	minimaxID int64
+	ext       string
+	order     skyplanner.Order
+	rows      []skyplanner.OrderRow
+	jobs      [][]skyplanner.Job // by row
+	exported  bool               // some job is in production scheduling
+}
+
+func (t *Tracker) orderJobs(ctx context.Context, ext string) (orderJobs, error) {
+	order, err := t.liveOrder(ctx, ext)
+	if err != nil {
+		return orderJobs{}, err
+	}
+	p := orderJobs{ext: ext, order: order}
+	if p.rows, err = t.liveRows(ctx, deref.Of(order.ID)); err != nil {
+		return orderJobs{}, err
+	}
+	p.jobs = make([][]skyplanner.Job, len(p.rows))
+	for i, row := range p.rows {
+		if p.jobs[i], err = t.liveJobs(ctx, deref.Of(row.ID)); err != nil {
+			return orderJobs{}, err
+		}
+		for _, j := range p.jobs[i] {
+			p.exported = p.exported || deref.Of(j.ProductionPlanningJobID) != 0
+		}
+	}
+	return p, nil
+}
+
+// schedule spans the order's jobs over the scheduled jobs, by id.
+func (p orderJobs) schedule(scheduled map[int64]skyplanner.ScheduledJob) Schedule {
+	s := Schedule{MinimaxOrderID: p.minimaxID, ExternalID: p.ext, OrderID: deref.Of(p.order.ID), Planned: len(p.rows) > 0}
+	for i, row := range p.rows {
+		rs := RowSchedule{RowID: deref.Of(row.ID), ExternalID: deref.Of(row.ExternalID), Jobs: len(p.jobs[i])}
+		for _, j := range p.jobs[i] {
 			sj, ok := scheduled[deref.Of(j.ProductionPlanningJobID)]
 			if !ok {
 				continue
@@ -110,7 +149,7 @@ func (t *Tracker) Schedule(ctx context.Context, minimaxOrderID int64) (Schedule,
 		s.Start, s.Finish = widen(s.Start, s.Finish, span{rs.Start, rs.Finish})
 		s.Rows = append(s.Rows, rs)
 	}
-	return s, nil
+	return s
 }
 
 // span is a planned interval; zero times mean none.

@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/planbridge/planbridge"
 	"github.com/planbridge/planbridge/internal/deref"
 	"github.com/planbridge/planbridge/skyplanner"
@@ -153,5 +155,39 @@ func TestScheduleBeforeExportAndUnsynced(t *testing.T) {
 	}
 	if _, err := tr.Schedule(t.Context(), 99999); !errors.Is(err, planbridge.ErrNotSynced) {
 		t.Errorf("an order never synced: %v, want ErrNotSynced", err)
+	}
+}
+
+// Schedules shares one list of the scheduled jobs among its orders and
+// comes to what Schedule says of each.
+func TestSchedulesShareTheScheduledJobs(t *testing.T) {
+	t.Parallel()
+	w := newWayBack(t)
+	var want []planbridge.Schedule
+	rows := 0
+	for _, id := range []int64{7871, 7870} {
+		s, err := w.tracker.Schedule(t.Context(), id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want = append(want, s)
+		rows += len(s.Rows)
+	}
+	w.sp.ResetLog()
+	got, err := w.tracker.Schedules(t.Context(), 7871, 7870)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Schedules differs from Schedule (-want +got):\n%s", diff)
+	}
+	if n, want := len(w.sp.Requests()), 1+2*2+rows; n != want {
+		t.Errorf("%d SkyPlanner requests, want %d", n, want)
+	}
+	if n := w.sp.Count("GET /jobs"); n != 1 {
+		t.Errorf("%d lists of scheduled jobs, want 1", n)
+	}
+	if _, err := w.tracker.Schedules(t.Context(), 7870, 99999); !errors.Is(err, planbridge.ErrNotSynced) {
+		t.Errorf("with an unsynced order: %v, want ErrNotSynced", err)
 	}
 }
