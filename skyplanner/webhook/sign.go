@@ -127,3 +127,17 @@ func Verify(scheme Scheme, secret []byte, timestamp string, body []byte, signatu
 	}
 	return nil
 }
+
+// DetectScheme finds the Scheme a real delivery was signed with: give it
+// the secret configured in SkyPlanner and the X-Webhook-Timestamp header,
+// raw body and X-Webhook-Signature header of one delivery, exactly as they
+// arrived. It returns the first scheme that verifies, and false when none
+// does (a wrong secret, an altered body, or a scheme not among Schemes).
+func DetectScheme(secret []byte, timestamp string, body []byte, signature string) (Scheme, bool) {
+	for _, s := range Schemes() {
+		if Verify(s, secret, timestamp, body, signature) == nil {
+			return s, true
+		}
+	}
+	return 0, false
+}
