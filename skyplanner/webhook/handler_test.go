@@ -20,7 +20,7 @@ import (
 
 // newHandler makes a Handler on a clock at t0 with extra opts, closing it
 // when the test ends.
-func newHandler(t *testing.T, opts ...webhook.Option) *webhook.Handler {
+func newHandler(t testing.TB, opts ...webhook.Option) *webhook.Handler {
 	t.Helper()
 	base := []webhook.Option{webhook.WithClock(newClock(t0).Now)}
 	h, err := webhook.NewHandler(append(base, opts...)...)
@@ -53,7 +53,7 @@ func (s *sink) seen() []string {
 }
 
 // closeNow closes h, waiting for its queue to drain.
-func closeNow(t *testing.T, h *webhook.Handler) {
+func closeNow(t testing.TB, h *webhook.Handler) {
 	t.Helper()
 	if err := h.Close(context.Background()); err != nil {
 		t.Fatalf("Close: %v", err)
