@@ -157,6 +157,9 @@ func (h *Handler) readBody(w http.ResponseWriter, r *http.Request) ([]byte, erro
 	if r.ContentLength > h.cfg.maxBody {
 		return nil, &http.MaxBytesError{Limit: h.cfg.maxBody}
 	}
+	if r.Body == nil { // a request made by hand, not by net/http's server
+		return nil, nil
+	}
 	return io.ReadAll(http.MaxBytesReader(w, r.Body, h.cfg.maxBody))
 }
 

@@ -273,6 +273,16 @@ func TestReplay(t *testing.T) {
 	}
 }
 
+func TestNilBody(t *testing.T) {
+	t.Parallel()
+	h := newHandler(t, webhook.WithUnsigned())
+	r := httptest.NewRequest(http.MethodPost, "/", nil)
+	r.Body = nil
+	if w := serve(h, r); w.Code != http.StatusBadRequest || !strings.Contains(w.Body.String(), "body") {
+		t.Errorf("nil body: answer = %d %q, want 400 naming the body", w.Code, w.Body.String())
+	}
+}
+
 func TestReplayWindowOff(t *testing.T) {
 	t.Parallel()
 	h := newHandler(t, webhook.WithSecret(secret), webhook.WithReplayWindow(0))

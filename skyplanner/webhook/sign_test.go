@@ -119,6 +119,19 @@ func TestVerifyUpperCaseHex(t *testing.T) {
 	}
 }
 
+func TestVerifyBase64Forms(t *testing.T) {
+	t.Parallel()
+	// This vector holds both "+" and "/", so the URL-safe forms differ.
+	std := independent(webhook.SchemeBase64TimestampBody, secret, vectorStamp, []byte(vectorBody))
+	raw := strings.TrimRight(std, "=")
+	url := strings.NewReplacer("+", "-", "/", "_").Replace(std)
+	for _, sig := range []string{std, raw, url, strings.TrimRight(url, "=")} {
+		if err := webhook.Verify(webhook.SchemeBase64TimestampBody, secret, vectorStamp, []byte(vectorBody), sig); err != nil {
+			t.Errorf("Verify(%q) = %v, want nil", sig, err)
+		}
+	}
+}
+
 func TestDetectScheme(t *testing.T) {
 	t.Parallel()
 	for _, s := range webhook.Schemes() {
