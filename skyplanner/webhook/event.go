@@ -5,8 +5,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/planbridge/planbridge/skyplanner"
 )
@@ -48,19 +50,26 @@ func EventTypes() []EventType {
 
 // ParseEventType reads an event name as a body carries it. The vendor's
 // page calls the name "human readable" but lists upper-case constants, so
-// both spellings are read: case is ignored and each run of spaces, hyphens
-// or dots counts as "_". A name the vendor does not list is returned as
+// both spellings are read: case is ignored, each run of spaces, hyphens
+// or dots counts as "_", and so does a lower-case letter or digit followed
+// by an upper-case one ("JobCompleted"). A name the vendor does not list is returned as
 // read, with Known false, so that a handler registered with OnAny still
 // sees events added after this package was written.
 func ParseEventType(s string) EventType {
 	var b strings.Builder
 	sep := false
+	var prev rune
 	for _, r := range strings.TrimSpace(s) {
 		switch r {
 		case ' ', '-', '.', '_', '\t':
 			sep = true
+			prev = r
 			continue
 		}
+		if unicode.IsUpper(r) && (unicode.IsLower(prev) || unicode.IsDigit(prev)) {
+			sep = true
+		}
+		prev = r
 		if sep && b.Len() > 0 {
 			b.WriteByte('_')
 		}
@@ -121,7 +130,8 @@ type Event struct {
 	Name string
 	// Data is the body's "data", raw.
 	Data json.RawMessage
-	// Time is the body's "timestamp" (Unix seconds), in UTC.
+	// Time is the body's "timestamp" (Unix seconds), in UTC; zero when the
+	// body has none.
 	Time time.Time
 }
 
@@ -139,6 +149,7 @@ type FieldError struct {
 	Err error
 }
 
+// Error names the field and what is wrong with it.
 func (e *FieldError) Error() string { return "webhook: " + e.Field + ": " + e.Err.Error() }
 
 // Unwrap returns the cause.
@@ -171,23 +182,48 @@ func ParseEvent(body []byte) (Event, error) {
 	}
 	ev := Event{Type: ParseEventType(*raw.Event), Name: *raw.Event, Data: raw.Data}
 	if len(raw.Timestamp) > 0 && string(raw.Timestamp) != "null" {
-		sec, err := unixSeconds(raw.Timestamp)
+		t, err := unixTime(strings.Trim(string(raw.Timestamp), `"`))
 		if err != nil {
 			return Event{}, &FieldError{Field: "timestamp", Err: err}
 		}
-		ev.Time = time.Unix(sec, 0).UTC()
+		ev.Time = t
 	}
 	return ev, nil
 }
 
-// unixSeconds reads a JSON number or a string of digits as whole seconds.
-func unixSeconds(v json.RawMessage) (int64, error) {
-	s := strings.Trim(string(v), `"`)
-	sec, err := json.Number(s).Int64()
-	if err != nil {
-		return 0, fmt.Errorf("%s is not Unix seconds", v)
+// unixTime reads Unix seconds as a body's "timestamp" (a JSON number or
+// string) or the X-Webhook-Timestamp header holds them: digits, with an
+// optional decimal fraction, which some senders add; it is kept to the
+// nanosecond and digits past that are ignored. Milliseconds are not
+// guessed at: the vendor's page says seconds.
+func unixTime(s string) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return time.Time{}, errors.New("is missing")
 	}
-	return sec, nil
+	whole, frac, hasFrac := strings.Cut(s, ".")
+	if !digits(whole) || (hasFrac && !digits(frac)) {
+		return time.Time{}, fmt.Errorf("%.32q is not Unix seconds", s)
+	}
+	sec, err := strconv.ParseInt(whole, 10, 64)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("%.32q is out of range", s)
+	}
+	frac = (frac + "000000000")[:9]
+	nsec, _ := strconv.ParseInt(frac, 10, 64) // nine digits always parse
+	return time.Unix(sec, nsec).UTC(), nil
+}
+
+func digits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // Order reads the data of a PHASER_ORDER_* event.

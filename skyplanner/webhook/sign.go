@@ -25,7 +25,9 @@ const (
 // delivery (see the package documentation) before relying on it.
 //
 // Every scheme accepts the signature with or without a "sha256=" prefix,
-// and hex in either case.
+// hex in either case, and base64 with or without padding, in the standard
+// or the URL-safe alphabet: how the vendor writes it is unconfirmed too,
+// and a looser reading costs nothing, as the MAC itself is compared.
 type Scheme int
 
 const (
@@ -115,7 +117,7 @@ func Verify(scheme Scheme, secret []byte, timestamp string, body []byte, signatu
 	var got []byte
 	var err error
 	if scheme == SchemeBase64Body || scheme == SchemeBase64TimestampBody {
-		got, err = base64.StdEncoding.DecodeString(sig)
+		got, err = decodeBase64(sig)
 	} else {
 		got, err = hex.DecodeString(sig)
 	}
@@ -126,4 +128,30 @@ func Verify(scheme Scheme, secret []byte, timestamp string, body []byte, signatu
 		return fmt.Errorf("%w: %s does not match the body (scheme %s)", ErrBadSignature, HeaderSignature, scheme)
 	}
 	return nil
+}
+
+// DetectScheme finds the Scheme a real delivery was signed with: give it
+// the secret configured in SkyPlanner and the X-Webhook-Timestamp header,
+// raw body and X-Webhook-Signature header of one delivery, exactly as they
+// arrived. It returns the first scheme that verifies, and false when none
+// does (a wrong secret, an altered body, or a scheme not among Schemes).
+func DetectScheme(secret []byte, timestamp string, body []byte, signature string) (Scheme, bool) {
+	for _, s := range Schemes() {
+		if Verify(s, secret, timestamp, body, signature) == nil {
+			return s, true
+		}
+	}
+	return 0, false
+}
+
+// decodeBase64 reads standard or URL-safe base64, padded or not.
+func decodeBase64(s string) ([]byte, error) {
+	var err error
+	for _, enc := range []*base64.Encoding{base64.StdEncoding, base64.RawStdEncoding, base64.URLEncoding, base64.RawURLEncoding} {
+		var b []byte
+		if b, err = enc.DecodeString(s); err == nil {
+			return b, nil
+		}
+	}
+	return nil, err
 }
