@@ -139,6 +139,7 @@ type FieldError struct {
 	Err error
 }
 
+// Error names the field and what is wrong with it.
 func (e *FieldError) Error() string { return "webhook: " + e.Field + ": " + e.Err.Error() }
 
 // Unwrap returns the cause.
