@@ -17,7 +17,9 @@
 // checked too. Faults can be injected (FailNth, FailMatching, SetLatency,
 // SetRateLimit), before the request acts or, with Fault.AfterHandler, after
 // it (the answer is then lost or replaced); Requests and Count tell a test
-// what reached the fake.
+// what reached the fake, and Actions which order actions it carried out
+// (refused ones are not listed), so a test can show that an order was
+// completed exactly once however often an integration tried.
 //
 // Records are written the way Minimax writes them: dates as wall-clock time
 // in the organisation's zone, without an offset; an order's unset dates and

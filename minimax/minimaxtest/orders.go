@@ -296,9 +296,15 @@ func (s *Server) orderAction(w http.ResponseWriter, r *http.Request) {
 		s.core.WriteError(w, http.StatusBadRequest, concurrencyMessage)
 		return
 	}
+	before, rowVersion := deref.Of(o.Status), deref.Of(o.RowVersion)
+	done := func() {
+		s.actions = append(s.actions, Action{OrderID: deref.Of(o.OrderID), Name: action,
+			StatusBefore: before, StatusAfter: deref.Of(o.Status), RowVersion: rowVersion})
+	}
 	switch {
 	case r.Method == http.MethodGet && action == "getorderpdf", r.Method == http.MethodPut && action == "generatepdf":
 		s.writePDF(w, o)
+		done()
 		return
 	case r.Method == http.MethodPut && action == "createissuedinvoice":
 		if st := deref.Of(o.Status); st != "P" && st != "Z" {
@@ -307,6 +313,7 @@ func (s *Server) orderAction(w http.ResponseWriter, r *http.Request) {
 		}
 		rv, now := s.stamp()
 		o.RowVersion, o.RecordDtModified = &rv, now
+		done()
 		w.WriteHeader(http.StatusOK)
 		return
 	}
@@ -336,6 +343,7 @@ func (s *Server) orderAction(w http.ResponseWriter, r *http.Request) {
 	case "cancelinvalidation":
 		o.DateCanceled = api.NullDateTime()
 	}
+	done()
 	w.WriteHeader(http.StatusOK)
 }
 

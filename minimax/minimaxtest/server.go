@@ -58,6 +58,7 @@ type Server struct {
 	countries  map[int64]api.Country
 	currencies map[int64]api.Currency
 	templates  map[int64]api.ReportTemplate
+	actions    []Action // the order actions carried out, oldest first
 }
 
 // NewServer starts a fake for one test; it stops when the test ends. Answers

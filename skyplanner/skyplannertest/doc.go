@@ -70,7 +70,8 @@
 // live row's production_planning_order_row_id (jobs or not), and answers
 // {"phaser_order_ids": [...], "jobs": [scheduled job ids]} (the real answer
 // is undocumented). A scheduled job carries, beyond the document's fields,
-// phaser_job_id, phaser_order_row_id and name.
+// phaser_job_id, phaser_order_row_id, phaser_order_id, name and status (its
+// job's).
 // The plan is deterministic: starting at the clock's time of the export,
 // each order's rows in row_index order, each row's jobs one after another
 // in order_number order, each job one part on its first workstation (else
@@ -81,6 +82,64 @@
 // start_eligibility_date of its order, row or itself. Exporting an order
 // again plans it anew, keeping its scheduled jobs' ids, and drops the
 // scheduled jobs of jobs archived since.
+//
+// # Shop floor
+//
+// Test code acts as the shop floor would, on a phaser job (an id of
+// /phaser-jobs) that is live and exported: StartJob, PauseJob, ResumeJob
+// and CompleteJob move its status "new" → "started" ⇄ "paused" →
+// "completed"; completing a new job starts and finishes it. Any other move
+// is a *TransitionError naming the job and the statuses, and so is
+// completing a completed job: one completion, one JOB_COMPLETED.
+// CompleteRow and CompleteOrder complete every live job of a row or an
+// order that is not completed yet (repeating them changes nothing). A job
+// not found or archived is ErrNotFound, one not exported ErrNotExported.
+// Each move stamps the job's modified and writes the new status on its
+// scheduled job (a "status" field beside phaser_job_id, phaser_order_row_id
+// and phaser_order_id, which a re-export keeps). The row's status then
+// follows its live jobs: "completed" when all are, "started" when any has
+// begun, else as it was; a change stamps the row. These statuses and the
+// derivation are the fake's assumptions: the vendor documents the events,
+// not the statuses behind them. API writes of a job's status do not move
+// the row.
+//
+// # Webhooks
+//
+// With WithWebhook, or SetWebhook for a receiver started after the fake,
+// the fake POSTs each event to the receiver, as the vendor's page describes
+// a delivery: the body {"event": "JOB_COMPLETED", "data": {...},
+// "timestamp": <Unix seconds of the fake's clock>} and the headers
+// Content-Type: application/json, User-Agent: Skyplanner-Webhook/1.0,
+// X-Webhook-Source: Skyplanner, X-Webhook-Timestamp (the same seconds) and,
+// when a secret is set, X-Webhook-Signature made by webhook.Sign with the
+// chosen scheme (the vendor does not say which; see package webhook).
+// The events:
+//
+//   - JOB_STARTED, JOB_PAUSED, JOB_RESUMED, JOB_COMPLETED from the shop-floor
+//     controls; data is the scheduled job as GET /jobs/{id}?job_parts=true
+//     answers it.
+//   - PHASER_ORDER_ROW_UPDATED when the shop floor changes a row's status;
+//     data is the row.
+//   - PHASER_ORDER_CREATED/UPDATED/ARCHIVED, PHASER_ORDER_ROW_CREATED/
+//     UPDATED/DELETED and PHASER_JOB_CREATED/UPDATED/DELETED when the API's
+//     writes (POST, PUT, DELETE) create, change or archive those records,
+//     the jobs get_default_steps makes included; data is the record as the
+//     API answers it, without the envelope. The export, seeds and Load send
+//     none.
+//
+// The vendor does not show the data of any event; its shape here is the
+// fake's assumption, as is the rest of what follows. Events are queued when
+// the change is made and sent one at a time, in order, after the fake's
+// lock is released, so a receiver may call back into the fake. An API
+// write's events are sent before its answer leaves; a shop-floor control's
+// before it returns. When a delivery is already under way (the receiver
+// called back, or another request is delivering), new events are left to
+// it and follow the one in hand. The fake waits DeliveryTimeout (the
+// vendor's 30 s) for an answer and never retries: the vendor does not say
+// whether or when it does. Deliveries records every attempt (the event,
+// body, headers, status or transport error), and Redeliver repeats one
+// byte for byte, same timestamp and signature, as a test of duplicate
+// deliveries needs.
 //
 // # Tests
 //

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/planbridge/planbridge/skyplanner/api"
+	"github.com/planbridge/planbridge/skyplanner/webhook"
 )
 
 // The rules the vendor states, and the references the document implies,
@@ -57,7 +58,14 @@ func (s *Server) checkRow(row, cur *api.OrderRow) (func() error, error) {
 	if row.ProductionPlanningProductID == nil {
 		return nil, badRequest("get_default_steps: the row names no product (production_planning_product_id) to take the steps of")
 	}
-	return func() error { s.copySteps(row); return nil }, nil
+	return func() error {
+		// The jobs are the API's own writes too: a receiver hears of
+		// them after the row.
+		for _, job := range s.copySteps(row) {
+			s.emit(webhook.PhaserJobCreated, job)
+		}
+		return nil
+	}, nil
 }
 
 // rowRefs checks a row's references; archived records count only when
@@ -77,8 +85,9 @@ func (s *Server) rowRefs(row *api.OrderRow, archivedToo bool) error {
 }
 
 // copySteps gives a new row one job per default step of its product, as
-// get_default_steps asks.
-func (s *Server) copySteps(row *api.OrderRow) {
+// get_default_steps asks, and returns them.
+func (s *Server) copySteps(row *api.OrderRow) []*api.Job {
+	var made []*api.Job
 	for _, st := range s.steps[deref.Of(row.ProductionPlanningProductID)] {
 		st := clone(&st)
 		job := &api.Job{
@@ -94,7 +103,9 @@ func (s *Server) copySteps(row *api.OrderRow) {
 			job.AdditionalProperties = map[string]api.Unmodelled{"time_variation": tv}
 		}
 		_ = s.jobs.add(job) // a new job has no id yet, so add cannot fail
+		made = append(made, job)
 	}
+	return made
 }
 
 func (s *Server) checkProduct(p, cur *api.Product) (func() error, error) {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/planbridge/planbridge/internal/fakeserver"
 	"github.com/planbridge/planbridge/skyplanner/api"
+	"github.com/planbridge/planbridge/skyplanner/webhook"
 )
 
 // resource describes one collection of the document for the generic
@@ -27,21 +28,27 @@ type resource[T any] struct {
 	check func(v, cur *T) (after func() error, err error)
 	// match builds the list filters beyond those every list shares.
 	match func(q url.Values) (func(*T) bool, error)
+	// created, updated and deleted are the webhook events of its writes;
+	// "" sends none.
+	created, updated, deleted webhook.EventType
 }
 
 func (s *Server) routes() {
 	register(s, &resource[api.Customer]{path: "/customers", one: "customer", many: "customers", table: s.customers,
 		ops: []string{"list", "create", "get", "update", "delete"}})
 	register(s, &resource[api.Order]{path: "/phaser-orders", one: "phaser-order", many: "phaser-orders", table: s.orders,
-		ops: []string{"list", "create", "get", "update", "delete"}, check: s.checkOrder, match: matchOrder})
+		ops: []string{"list", "create", "get", "update", "delete"}, check: s.checkOrder, match: matchOrder,
+		created: webhook.OrderCreated, updated: webhook.OrderUpdated, deleted: webhook.OrderArchived})
 	register(s, &resource[api.OrderRow]{path: "/phaser-order-rows", one: "phaser-order-row", many: "phaser-order-rows", table: s.rows,
-		ops: []string{"list", "create", "get", "update", "delete"}, check: s.checkRow, match: s.matchRow})
+		ops: []string{"list", "create", "get", "update", "delete"}, check: s.checkRow, match: s.matchRow,
+		created: webhook.OrderRowCreated, updated: webhook.OrderRowUpdated, deleted: webhook.OrderRowDeleted})
 	register(s, &resource[api.Product]{path: "/products", one: "product", many: "products", table: s.products,
 		ops: []string{"list", "create", "get", "update"}, check: s.checkProduct, match: matchProduct})
 	register(s, &resource[api.Saldo]{path: "/saldos", one: "saldo", many: "saldos", table: s.saldos,
 		ops: []string{"list", "get"}, match: matchSaldo})
 	register(s, &resource[api.Job]{path: "/phaser-jobs", one: "phaser-job", many: "phaser-jobs", table: s.jobs,
-		ops: []string{"list", "create", "get", "update", "delete"}, check: s.checkJob, match: matchJob})
+		ops: []string{"list", "create", "get", "update", "delete"}, check: s.checkJob, match: matchJob,
+		created: webhook.PhaserJobCreated, updated: webhook.PhaserJobUpdated, deleted: webhook.PhaserJobDeleted})
 	register(s, &resource[api.Workstage]{path: "/workstages", one: "workstage", many: "workstages", table: s.workstages,
 		ops: []string{"list", "create", "get", "update"}, check: s.checkWorkstage})
 	register(s, &resource[api.Workstation]{path: "/workstations", one: "workstation", many: "workstations", table: s.workstations,
@@ -58,11 +65,15 @@ func (s *Server) routes() {
 	s.handle("GET", "/jobs/{id}", s.getScheduled)
 }
 
-// handle registers an operation behind the token check.
+// handle registers an operation behind the token check. The webhook
+// events a write queued are delivered once the handler has released s.mu
+// and decided its answer, before the answer leaves: the caller sees it
+// after the receiver has.
 func (s *Server) handle(method, template string, h http.HandlerFunc) {
 	s.core.MustHandle(method, template, func(w http.ResponseWriter, r *http.Request) {
 		if s.authorized(w, r) {
 			h(w, r)
+			s.deliver()
 		}
 	})
 }
@@ -165,6 +176,7 @@ func createOp[T any](s *Server, res *resource[T]) http.HandlerFunc {
 			s.fail(w, err)
 			return
 		}
+		s.emitRecord(res.created, v)
 		if after != nil {
 			if err := after(); err != nil {
 				s.fail(w, err)
@@ -211,6 +223,7 @@ func updateOp[T any](s *Server, res *resource[T]) http.HandlerFunc {
 			}
 		}
 		res.table.rows[id] = v
+		s.emitRecord(res.updated, v)
 		if after != nil {
 			if err := after(); err != nil {
 				s.fail(w, err)
@@ -241,6 +254,7 @@ func deleteOp[T any](s *Server, res *resource[T]) http.HandlerFunc {
 			if k.modified != nil {
 				*k.modified = s.stamp()
 			}
+			s.emitRecord(res.deleted, v)
 		}
 		w.WriteHeader(http.StatusNoContent)
 	}
@@ -290,4 +304,12 @@ func (s *Server) inZone(d *api.DateTime) *api.DateTime {
 		return d
 	}
 	return new(api.NewDateTime(d.In(s.zone)))
+}
+
+// emitRecord queues event about v, unless the resource sends none. Call
+// with s.mu held.
+func (s *Server) emitRecord(event webhook.EventType, v any) {
+	if event != "" {
+		s.emit(event, v)
+	}
 }

@@ -143,8 +143,10 @@ func (s *Server) plan(orders []int64) []int64 {
 			AdditionalProperties: map[string]api.Unmodelled{
 				"phaser_job_id":       json.RawMessage(strconv.FormatInt(deref.Of(wk.job.ID), 10)),
 				"phaser_order_row_id": json.RawMessage(strconv.FormatInt(rowID, 10)),
+				"phaser_order_id":     json.RawMessage(strconv.FormatInt(deref.Of(wk.order.ID), 10)),
 			},
 		}
+		setStatus(sj, jobStatus(wk.job)) // a job planned anew keeps its progress
 		if wk.job.Name != nil {
 			name, _ := json.Marshal(*wk.job.Name)
 			sj.AdditionalProperties["name"] = name

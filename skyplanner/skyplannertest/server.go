@@ -58,6 +58,14 @@ type Server struct {
 	steps        map[int64][]api.ProductStep // by product id, kept in order_number order
 	planOf       map[int64]int64             // scheduled job id → job id
 	nextPlanRow  int64                       // last production_planning_order_row_id given
+
+	// Webhooks: events wait in outbox until deliver sends them, after s.mu
+	// is released; sending is set while one goroutine does.
+	webhookClient *http.Client
+	hook          hook
+	outbox        []outgoing
+	sending       bool
+	deliveries    []Delivery
 }
 
 // NewServer starts a fake for one test; it stops when the test ends.
@@ -112,6 +120,8 @@ func newServer(tb testing.TB, opts ...Option) (*Server, error) {
 		steps:        map[int64][]api.ProductStep{},
 		planOf:       map[int64]int64{},
 		nextPlanRow:  60000,
+
+		webhookClient: &http.Client{Timeout: DeliveryTimeout},
 	}
 	if err := fakeserver.ApplyOptions("skyplannertest", s, opts); err != nil {
 		return nil, err
