@@ -27,6 +27,13 @@ func FinishingEvents() []webhook.EventType {
 	return append([]webhook.EventType(nil), finishingEvents...)
 }
 
+// Register has h call HandleEvent for each of FinishingEvents.
+func (t *Tracker) Register(h *webhook.Handler) {
+	for _, et := range finishingEvents {
+		h.On(et, t.HandleEvent)
+	}
+}
+
 // HandleEvent is CheckEvent as a webhook.HandlerFunc: the outcome is
 // logged, and only a failure is returned.
 func (t *Tracker) HandleEvent(ctx context.Context, ev webhook.Event) error {
