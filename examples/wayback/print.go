@@ -70,4 +70,3 @@ func statusName(s minimax.Status) string {
 	}
 	return fmt.Sprintf("in status %q", string(s))
 }
-
