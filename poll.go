@@ -67,7 +67,7 @@ var ErrPollLimit = errors.New("planbridge: a poll read as many changes as its li
 // CheckOrder costs per order; Minimax is read only for orders whose
 // production is done.
 func (t *Tracker) Poll(ctx context.Context, since time.Time) (*PollReport, error) {
-	start := t.requests()
+	start := sentBy(t.mm, t.sp)
 	from := since
 	if !from.IsZero() {
 		from = from.Add(-t.cfg.overlap)
@@ -78,12 +78,12 @@ func (t *Tracker) Poll(ctx context.Context, since time.Time) (*PollReport, error
 	}
 	t.forgetBefore(from)
 	rep := &PollReport{Next: since}
-	for _, ch := range changes.byOrder {
-		rep.Next = later(rep.Next, ch)
+	for _, at := range changes {
+		rep.Next = later(rep.Next, at)
 	}
 	var held []time.Time // the changes of orders failed or not reached
-	for _, id := range slices.Sorted(maps.Keys(changes.byOrder)) {
-		at := changes.byOrder[id]
+	for _, id := range slices.Sorted(maps.Keys(changes)) {
+		at := changes[id]
 		if t.isSettled(id, at) {
 			continue
 		}
@@ -107,37 +107,33 @@ func (t *Tracker) Poll(ctx context.Context, since time.Time) (*PollReport, error
 			rep.Next = at
 		}
 	}
-	now := t.requests()
-	rep.Requests = Requests{Minimax: now.Minimax - start.Minimax, SkyPlanner: now.SkyPlanner - start.SkyPlanner}
+	rep.Requests = sentBy(t.mm, t.sp).since(start)
 	return rep, nil
 }
 
-// changeSet is when each order's rows or jobs last changed, as far as the
-// poll read.
-type changeSet struct{ byOrder map[int64]time.Time }
-
-// changes reads the rows and jobs modified at or after from and maps them
-// to their orders. A server that ignores the modified filter answers with
-// older records too; those are dropped here.
-func (t *Tracker) changes(ctx context.Context, from time.Time) (changeSet, error) {
+// changes reads the rows and jobs modified at or after from and returns,
+// per order, when its rows or jobs last changed. A server that ignores the
+// modified filter answers with older records too; those are dropped here.
+func (t *Tracker) changes(ctx context.Context, from time.Time) (map[int64]time.Time, error) {
 	limit := t.cfg.pollLimit
 	rows, err := collect(t.sp.ListOrderRows(ctx, skyplanner.OrderRowFilter{ModifiedSince: from, Limit: limit}, skyplanner.IncludeArchived()))
 	if err != nil {
-		return changeSet{}, err
+		return nil, err
 	}
 	jobs, err := collect(t.sp.ListJobs(ctx, skyplanner.JobFilter{ModifiedSince: from, Limit: limit}, skyplanner.IncludeArchived()))
 	if err != nil {
-		return changeSet{}, err
+		return nil, err
 	}
 	if len(rows) >= limit || len(jobs) >= limit {
-		return changeSet{}, fmt.Errorf("%w (%d): poll more often or raise WithPollLimit", ErrPollLimit, limit)
+		return nil, fmt.Errorf("%w (%d): poll more often or raise WithPollLimit", ErrPollLimit, limit)
 	}
-	cs := changeSet{byOrder: map[int64]time.Time{}}
+	changed := map[int64]time.Time{}
+	add := func(orderID int64, at time.Time) { changed[orderID] = later(changed[orderID], at) }
 	orderOf := map[int64]int64{} // row id → order id
 	for _, r := range rows {
 		orderOf[deref.Of(r.ID)] = deref.Of(r.PhaserOrderID)
 		if at, ok := changedSince(r.Modified, from); ok && deref.Of(r.PhaserOrderID) > 0 {
-			cs.add(*r.PhaserOrderID, at)
+			add(*r.PhaserOrderID, at)
 		}
 	}
 	for _, j := range jobs {
@@ -150,26 +146,22 @@ func (t *Tracker) changes(ctx context.Context, from time.Time) (changeSet, error
 		if !known {
 			row, err := t.sp.GetOrderRow(ctx, rowID, skyplanner.IncludeArchived())
 			if err != nil {
-				return changeSet{}, err
+				return nil, err
 			}
 			orderID = deref.Of(row.PhaserOrderID)
 			orderOf[rowID] = orderID
 		}
 		if orderID > 0 {
-			cs.add(orderID, at)
+			add(orderID, at)
 		}
 	}
-	return cs, nil
-}
-
-func (cs changeSet) add(orderID int64, at time.Time) {
-	cs.byOrder[orderID] = later(cs.byOrder[orderID], at)
+	return changed, nil
 }
 
 // changedSince reads a record's modified time; a record without one counts
 // as changed (at the zero time, so it never moves the watermark).
 func changedSince(modified *skyplanner.DateTime, from time.Time) (time.Time, bool) {
-	at := timeOf(modified)
+	at := deref.Of(modified).Time()
 	if at.IsZero() {
 		return at, true
 	}

@@ -50,7 +50,7 @@ func (s *Syncer) newRun() *run {
 	return &run{
 		s: s, dry: s.cfg.dryRun, log: s.cfg.log,
 		totals: map[Kind]Totals{}, results: map[int64]*OrderResult{}, handled: map[int64]outcome{},
-		start: s.requests(),
+		start: sentBy(s.mm, s.sp),
 	}
 }
 

@@ -79,7 +79,7 @@ func (t *Tracker) Schedules(ctx context.Context, minimaxOrderIDs ...int64) ([]Sc
 			return nil, err
 		}
 		plans[i].minimaxID = id
-		exported = exported || plans[i].exported
+		exported = exported || plans[i].exported()
 	}
 	scheduled := map[int64]skyplanner.ScheduledJob{}
 	if exported {
@@ -104,7 +104,18 @@ type orderJobs struct {
 	order     skyplanner.Order
 	rows      []skyplanner.OrderRow
 	jobs      [][]skyplanner.Job // by row
-	exported  bool               // some job is in production scheduling
+}
+
+// exported says whether some job is in production scheduling.
+func (p orderJobs) exported() bool {
+	for _, jobs := range p.jobs {
+		for _, j := range jobs {
+			if deref.Of(j.ProductionPlanningJobID) != 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (t *Tracker) orderJobs(ctx context.Context, ext string) (orderJobs, error) {
@@ -120,9 +131,6 @@ func (t *Tracker) orderJobs(ctx context.Context, ext string) (orderJobs, error) 
 	for i, row := range p.rows {
 		if p.jobs[i], err = t.liveJobs(ctx, deref.Of(row.ID)); err != nil {
 			return orderJobs{}, err
-		}
-		for _, j := range p.jobs[i] {
-			p.exported = p.exported || deref.Of(j.ProductionPlanningJobID) != 0
 		}
 	}
 	return p, nil
@@ -162,9 +170,8 @@ type span struct{ start, end time.Time }
 func spanOf(sj skyplanner.ScheduledJob) (span, bool) {
 	parts := deref.Of(sj.JobParts)
 	if len(parts) == 0 {
-		s := span{timeOf(sj.StartTime), timeOf(sj.EndTime)}
-		ok := !s.start.IsZero() && !s.end.IsZero()
-		if !ok {
+		s := span{deref.Of(sj.StartTime).Time(), deref.Of(sj.EndTime).Time()}
+		if s.start.IsZero() || s.end.IsZero() {
 			return span{}, false
 		}
 		return s, true
@@ -172,7 +179,7 @@ func spanOf(sj skyplanner.ScheduledJob) (span, bool) {
 	var out span
 	all := true
 	for _, p := range parts {
-		start, end := timeOf(p.PlannedStartTime), timeOf(p.PlannedEndTime)
+		start, end := deref.Of(p.PlannedStartTime).Time(), deref.Of(p.PlannedEndTime).Time()
 		if (p.IsPlanned != nil && !*p.IsPlanned) || start.IsZero() || end.IsZero() {
 			all = false
 			continue
@@ -191,13 +198,6 @@ func widen(start, end time.Time, s span) (time.Time, time.Time) {
 		end = s.end
 	}
 	return start, end
-}
-
-func timeOf(d *skyplanner.DateTime) time.Time {
-	if d == nil || !d.Valid() {
-		return time.Time{}
-	}
-	return d.Time()
 }
 
 // liveOrder finds the live SkyPlanner order with external ID ext.

@@ -63,7 +63,6 @@ func (r *run) report() *Report {
 	}
 	rep.sort()
 	maps.Copy(rep.Totals, r.totals)
-	now := r.s.requests()
-	rep.Requests = Requests{Minimax: now.Minimax - r.start.Minimax, SkyPlanner: now.SkyPlanner - r.start.SkyPlanner}
+	rep.Requests = sentBy(r.s.mm, r.s.sp).since(r.start)
 	return rep
 }

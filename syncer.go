@@ -49,9 +49,14 @@ func NewSyncer(mm *minimax.Client, sp *skyplanner.Client, m *mapping.Mapper, opt
 	return &Syncer{mm: mm, sp: sp, mapper: m, cfg: cfg, rec: newRecords(sp, cfg)}, nil
 }
 
-// requests reads the clients' request counters.
-func (s *Syncer) requests() Requests {
-	return Requests{Minimax: s.mm.RequestsSent(), SkyPlanner: s.sp.RequestsSent()}
+// sentBy reads the request counters of both clients.
+func sentBy(mm *minimax.Client, sp *skyplanner.Client) Requests {
+	return Requests{Minimax: mm.RequestsSent(), SkyPlanner: sp.RequestsSent()}
+}
+
+// since is what the clients sent after start was read.
+func (r Requests) since(start Requests) Requests {
+	return Requests{Minimax: r.Minimax - start.Minimax, SkyPlanner: r.SkyPlanner - start.SkyPlanner}
 }
 
 // begin starts a run: it restores the budget a Store remembers and learns

@@ -134,11 +134,6 @@ func NewTracker(mm *minimax.Client, sp *skyplanner.Client, opts ...TrackerOption
 	return &Tracker{mm: mm, sp: sp, cfg: cfg, rec: newRecords(sp, lookups), settled: map[int64]time.Time{}}, nil
 }
 
-// requests reads the clients' request counters.
-func (t *Tracker) requests() Requests {
-	return Requests{Minimax: t.mm.RequestsSent(), SkyPlanner: t.sp.RequestsSent()}
-}
-
 // ErrNotSynced is matched by the error of a Schedule asked for an order
 // that has no live SkyPlanner order made by the sync.
 var ErrNotSynced = errors.New("planbridge: the order has no live SkyPlanner order")

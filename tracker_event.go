@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/planbridge/planbridge/internal/deref"
 	"github.com/planbridge/planbridge/skyplanner"
@@ -55,7 +56,7 @@ func (t *Tracker) HandleEvent(ctx context.Context, ev webhook.Event) error {
 // *webhook.FieldError; Poll finds such changes.
 func (t *Tracker) CheckEvent(ctx context.Context, ev webhook.Event) (Completion, error) {
 	c := Completion{Event: ev.Type}
-	if !isFinishing(ev.Type) {
+	if !slices.Contains(finishingEvents, ev.Type) {
 		c.Outcome, c.Reason = CompletionIgnored, fmt.Sprintf("%s cannot finish an order", ev.Type)
 		return c, nil
 	}
@@ -66,15 +67,6 @@ func (t *Tracker) CheckEvent(ctx context.Context, ev webhook.Event) (Completion,
 	c, err = t.CheckOrder(ctx, orderID)
 	c.Event = ev.Type
 	return c, err
-}
-
-func isFinishing(et webhook.EventType) bool {
-	for _, f := range finishingEvents {
-		if f == et {
-			return true
-		}
-	}
-	return false
 }
 
 // orderOfEvent reads the SkyPlanner order id an event's data leads to.
@@ -103,20 +95,23 @@ func (t *Tracker) orderOfEvent(ctx context.Context, ev webhook.Event) (int64, er
 		if err != nil {
 			return 0, err
 		}
+		// The first of these the data holds decides.
 		props := sj.AdditionalProperties
-		if id, ok, err := intProp(props, "phaser_order_id"); ok || err != nil {
-			return id, err
+		if order, err := intProp(props, "phaser_order_id"); err != nil || order > 0 {
+			return order, err
 		}
-		if row, ok, err := intProp(props, "phaser_order_row_id"); ok || err != nil {
-			if err != nil {
-				return 0, err
-			}
+		row, err := intProp(props, "phaser_order_row_id")
+		if err != nil {
+			return 0, err
+		}
+		if row > 0 {
 			return t.orderOfRow(ctx, nil, &row, "data.phaser_order_row_id")
 		}
-		if job, ok, err := intProp(props, "phaser_job_id"); ok || err != nil {
-			if err != nil {
-				return 0, err
-			}
+		job, err := intProp(props, "phaser_job_id")
+		if err != nil {
+			return 0, err
+		}
+		if job > 0 {
 			return t.orderOfJob(ctx, nil, &job, "data.phaser_job_id")
 		}
 		return 0, &webhook.FieldError{Field: "data.phaser_job_id", Err: errors.New("is missing, as are phaser_order_id and phaser_order_row_id: the scheduled job cannot be traced to an order")}
@@ -165,23 +160,23 @@ func need(id *int64, field string) (int64, error) {
 }
 
 // intProp reads an id the schema does not model, written as a number or a
-// string of digits.
-func intProp(props map[string]json.RawMessage, key string) (int64, bool, error) {
+// string of digits; 0 when the data does not hold it.
+func intProp(props map[string]json.RawMessage, key string) (int64, error) {
 	raw, ok := props[key]
 	if !ok || string(raw) == "null" {
-		return 0, false, nil
+		return 0, nil
 	}
 	var n json.Number
 	if err := json.Unmarshal(raw, &n); err != nil {
 		var s string
 		if json.Unmarshal(raw, &s) != nil {
-			return 0, true, &webhook.FieldError{Field: "data." + key, Err: fmt.Errorf("%s is not an id", raw)}
+			return 0, &webhook.FieldError{Field: "data." + key, Err: fmt.Errorf("%s is not an id", raw)}
 		}
 		n = json.Number(s)
 	}
 	id, err := n.Int64()
 	if err != nil || id <= 0 {
-		return 0, true, &webhook.FieldError{Field: "data." + key, Err: fmt.Errorf("%s is not a positive id", raw)}
+		return 0, &webhook.FieldError{Field: "data." + key, Err: fmt.Errorf("%s is not a positive id", raw)}
 	}
-	return id, true, nil
+	return id, nil
 }
